@@ -1,0 +1,12 @@
+package com.offpeak.engine;
+
+/** Why the engine cancelled (the remainder of) an order. */
+public enum CancelReason
+{
+    /** A cancel command for this order. */
+    USER,
+    /** A cancel-all command of the order's account. */
+    CANCEL_ALL,
+    /** The unfilled remainder of an immediate-or-cancel bid. */
+    IOC_REMAINDER
+}

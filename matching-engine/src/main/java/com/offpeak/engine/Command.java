@@ -1,0 +1,176 @@
+package com.offpeak.engine;
+
+/**
+ * One engine command: a mutable, reusable slot (a Disruptor ring entry, a journal flyweight's
+ * decoded form) so that the hot path never allocates a command per order.
+ *
+ * <p>Fields by type (unused fields are zero / null / false after any of the setters):
+ * <pre>
+ * PLACE_ASK   timestamp account clientOrderId instrument gpus price availableUntil minBlock
+ * PLACE_BID   timestamp account clientOrderId instrument gpus durationMinutes price
+ *             timeInForce deadline(GTD only) contiguous postOnly preemptible
+ * CANCEL      timestamp account orderId
+ * CANCEL_ALL  timestamp account instrument (or {@link #ALL_INSTRUMENTS})
+ * AMEND       timestamp account orderId gpus(new remaining) price(new limit)
+ * TIMER_TICK  timestamp
+ * </pre>
+ * Times are epoch milliseconds stamped by the sequencer; prices are micro-units (1e-6 USD) per
+ * GPU-hour; a clientOrderId of 0 means "none given" (no retry protection).
+ */
+public final class Command
+{
+    public static final int ALL_INSTRUMENTS = -1;
+
+    public CommandType type;
+    public long timestamp;
+    public long account;
+    public long clientOrderId;
+    public long orderId;
+    public int instrument;
+    public int gpus;
+    public int durationMinutes;
+    public long price;
+    public long availableUntil;
+    public int minBlock;
+    public TimeInForce timeInForce;
+    public long deadline;
+    public boolean contiguous;
+    public boolean postOnly;
+    public boolean preemptible;
+
+    public Command placeAsk(
+        final long timestamp,
+        final long account,
+        final long clientOrderId,
+        final int instrument,
+        final int gpus,
+        final long price,
+        final long availableUntil,
+        final int minBlock)
+    {
+        reset(CommandType.PLACE_ASK, timestamp, account);
+        this.clientOrderId = clientOrderId;
+        this.instrument = instrument;
+        this.gpus = gpus;
+        this.price = price;
+        this.availableUntil = availableUntil;
+        this.minBlock = minBlock;
+        return this;
+    }
+
+    public Command placeBid(
+        final long timestamp,
+        final long account,
+        final long clientOrderId,
+        final int instrument,
+        final int gpus,
+        final int durationMinutes,
+        final long price,
+        final TimeInForce timeInForce,
+        final long deadline,
+        final boolean contiguous,
+        final boolean postOnly,
+        final boolean preemptible)
+    {
+        reset(CommandType.PLACE_BID, timestamp, account);
+        this.clientOrderId = clientOrderId;
+        this.instrument = instrument;
+        this.gpus = gpus;
+        this.durationMinutes = durationMinutes;
+        this.price = price;
+        this.timeInForce = timeInForce;
+        this.deadline = deadline;
+        this.contiguous = contiguous;
+        this.postOnly = postOnly;
+        this.preemptible = preemptible;
+        return this;
+    }
+
+    public Command cancel(final long timestamp, final long account, final long orderId)
+    {
+        reset(CommandType.CANCEL, timestamp, account);
+        this.orderId = orderId;
+        return this;
+    }
+
+    public Command cancelAll(final long timestamp, final long account, final int instrumentOrAll)
+    {
+        reset(CommandType.CANCEL_ALL, timestamp, account);
+        this.instrument = instrumentOrAll;
+        return this;
+    }
+
+    public Command amend(final long timestamp, final long account, final long orderId, final int gpus, final long price)
+    {
+        reset(CommandType.AMEND, timestamp, account);
+        this.orderId = orderId;
+        this.gpus = gpus;
+        this.price = price;
+        return this;
+    }
+
+    public Command timerTick(final long timestamp)
+    {
+        reset(CommandType.TIMER_TICK, timestamp, 0);
+        return this;
+    }
+
+    /** Copies every field of {@code other} into this slot. */
+    public Command copyFrom(final Command other)
+    {
+        type = other.type;
+        timestamp = other.timestamp;
+        account = other.account;
+        clientOrderId = other.clientOrderId;
+        orderId = other.orderId;
+        instrument = other.instrument;
+        gpus = other.gpus;
+        durationMinutes = other.durationMinutes;
+        price = other.price;
+        availableUntil = other.availableUntil;
+        minBlock = other.minBlock;
+        timeInForce = other.timeInForce;
+        deadline = other.deadline;
+        contiguous = other.contiguous;
+        postOnly = other.postOnly;
+        preemptible = other.preemptible;
+        return this;
+    }
+
+    private void reset(final CommandType type, final long timestamp, final long account)
+    {
+        this.type = type;
+        this.timestamp = timestamp;
+        this.account = account;
+        clientOrderId = 0;
+        orderId = 0;
+        instrument = 0;
+        gpus = 0;
+        durationMinutes = 0;
+        price = 0;
+        availableUntil = 0;
+        minBlock = 0;
+        timeInForce = null;
+        deadline = 0;
+        contiguous = false;
+        postOnly = false;
+        preemptible = false;
+    }
+
+    @Override
+    public String toString()
+    {
+        return switch (type == null ? CommandType.TIMER_TICK : type)
+        {
+            case PLACE_ASK -> "PlaceAsk{t=" + timestamp + " acct=" + account + " cl=" + clientOrderId + " instr=" + instrument +
+                " gpus=" + gpus + " px=" + price + " until=" + availableUntil + " minBlock=" + minBlock + '}';
+            case PLACE_BID -> "PlaceBid{t=" + timestamp + " acct=" + account + " cl=" + clientOrderId + " instr=" + instrument +
+                " gpus=" + gpus + " min=" + durationMinutes + " px=" + price + " tif=" + timeInForce + " deadline=" + deadline +
+                (contiguous ? " contiguous" : "") + (postOnly ? " postOnly" : "") + (preemptible ? " preemptible" : "") + '}';
+            case CANCEL -> "Cancel{t=" + timestamp + " acct=" + account + " order=" + orderId + '}';
+            case CANCEL_ALL -> "CancelAll{t=" + timestamp + " acct=" + account + " instr=" + instrument + '}';
+            case AMEND -> "Amend{t=" + timestamp + " acct=" + account + " order=" + orderId + " gpus=" + gpus + " px=" + price + '}';
+            case TIMER_TICK -> "TimerTick{t=" + timestamp + '}';
+        };
+    }
+}

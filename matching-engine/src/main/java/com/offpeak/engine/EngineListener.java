@@ -1,0 +1,55 @@
+package com.offpeak.engine;
+
+/**
+ * The closed set of events the engine emits, as method calls with primitive arguments so that
+ * emitting allocates nothing. Implementations encode them (journal, market data, private
+ * reports, ledger settlement) or record them (tests). {@code time} is always the engine time at
+ * which the event happened: the due time of a timer, or the command's time.
+ *
+ * <p>Event order within one command is part of the contract; see docs/matching.md.
+ */
+public interface EngineListener
+{
+    /** A place command was accepted; {@code orderId} is the engine-assigned id. */
+    void accepted(long time, long account, long clientOrderId, long orderId, Side side, int instrument, int gpus, long price);
+
+    /** A command was refused; nothing changed. {@code orderId} is the target of a cancel/amend, else 0. */
+    void rejected(long time, long account, long clientOrderId, long orderId, RejectCode code);
+
+    /**
+     * An identical retry of a place command within the retention window: the original answer
+     * (its {@code orderId}, or the original {@code rejectCode}; exactly one is non-zero/non-null)
+     * and the order's current state. Nothing else happens.
+     */
+    void duplicate(long time, long account, long clientOrderId, long orderId, RejectCode originalReject, OrderStatus status, int remainingGpus);
+
+    /**
+     * A match. The trade price is the price of the order with the older priority, which is the
+     * {@code maker}. {@code bidRemaining} is the bid's unfilled GPUs after this fill.
+     */
+    void fill(long time, int instrument, long leaseId, long bidId, long askId, long buyer, long owner, int gpus, int durationMinutes,
+        long price, Side maker, int bidRemaining);
+
+    /** The lease created by the fill just reported; it runs from {@code start} (= time) to {@code end}. */
+    void leaseStarted(long time, long leaseId, int instrument, long buyer, long owner, long bidId, long askId, int gpus, long start,
+        long end, long price, boolean preemptible);
+
+    /** A lease ended; {@code returnedToAsk} tells whether its GPUs went back to the open ask or retired. */
+    void leaseEnded(long time, long leaseId, int instrument, long buyer, long owner, long askId, int gpus, LeaseEndReason reason,
+        boolean returnedToAsk);
+
+    /** An order's window closed: a GTD bid past deadline - duration, or an ask whose window fell below the minimum. */
+    void orderExpired(long time, long orderId, long account, int instrument, Side side, int remainingGpus);
+
+    /** An order (or its remainder) left the book. For an ask, {@code remainingGpus} are its free GPUs. */
+    void orderCancelled(long time, long orderId, long account, int instrument, Side side, int remainingGpus, CancelReason reason);
+
+    /** An amend took effect: new remaining GPUs and price; {@code priorityKept} is false when it moved to the back. */
+    void amended(long time, long orderId, long account, int instrument, Side side, int gpus, long price, boolean priorityKept);
+
+    /**
+     * A price level's aggregate changed: total GPUs (remaining for bids, free for asks) and the
+     * number of orders with a non-zero amount. {@code gpus == 0} means the level is gone from depth.
+     */
+    void bookChanged(long time, int instrument, Side side, long price, int gpus, int orders);
+}

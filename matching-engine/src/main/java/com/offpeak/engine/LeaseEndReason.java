@@ -1,0 +1,8 @@
+package com.offpeak.engine;
+
+/** Why a lease ended. */
+public enum LeaseEndReason
+{
+    /** It ran its full duration. */
+    COMPLETED
+}
