@@ -1,0 +1,171 @@
+package com.offpeak.gateway.marketdata;
+
+import com.offpeak.engine.Side;
+import com.offpeak.engine.catalog.Instrument;
+
+/**
+ * Everything the public channels show for one instrument: depth, trades, ticker, candles and
+ * utilisation, with flags telling which of them changed since the last flush.
+ */
+public final class InstrumentMarket
+{
+    public static final int BOOK = 1;
+    public static final int TRADES = 1 << 1;
+    public static final int TICKER = 1 << 2;
+    public static final int CANDLES = 1 << 3;
+    public static final int UTILISATION = 1 << 4;
+
+    private static final long MINUTE = 60_000L;
+    private static final long HOUR = 60 * MINUTE;
+    private static final int TRADES_KEPT = 200;
+    private static final int CANDLES_KEPT = 500;
+
+    private final Instrument instrument;
+    private final DepthBook book = new DepthBook();
+    private final TradeTape trades = new TradeTape(TRADES_KEPT);
+    private final CandleSeries minuteCandles = new CandleSeries(MINUTE, CANDLES_KEPT);
+    private final CandleSeries hourCandles = new CandleSeries(HOUR, CANDLES_KEPT);
+    private final RollingVolume volume24h = new RollingVolume();
+    private long leasedGpus;
+    private long lastPrice;
+    private long lastTradeTime;
+    private long publishedTrades;
+    private int changes;
+
+    public InstrumentMarket(final Instrument instrument)
+    {
+        this.instrument = instrument;
+    }
+
+    void bookChanged(final Side side, final long price, final int gpus, final int orders)
+    {
+        book.apply(side, price, gpus, orders);
+        changes |= BOOK | TICKER;
+        if (side == Side.ASK)
+        {
+            changes |= UTILISATION;
+        }
+    }
+
+    void traded(final long time, final long leaseId, final long price, final int gpus, final int minutes, final Side maker)
+    {
+        final long gpuMinutes = (long)gpus * minutes;
+        trades.add(time, leaseId, price, gpus, minutes, maker);
+        minuteCandles.trade(time, price, gpuMinutes);
+        hourCandles.trade(time, price, gpuMinutes);
+        volume24h.trade(time, price, gpuMinutes);
+        lastPrice = price;
+        lastTradeTime = time;
+        changes |= TRADES | TICKER | CANDLES;
+    }
+
+    void leased(final int gpus)
+    {
+        leasedGpus += gpus;
+        changes |= UTILISATION;
+    }
+
+    /** Called before publishing: seals the book update and rolls the 24 h window to {@code now}. */
+    int prepare(final long now)
+    {
+        if ((changes & BOOK) != 0)
+        {
+            book.sealUpdate();
+        }
+        if ((changes & TICKER) != 0)
+        {
+            volume24h.roll(now);
+        }
+        return changes;
+    }
+
+    void published()
+    {
+        book.clearChanges();
+        publishedTrades = trades.count();
+        changes = 0;
+    }
+
+    /** A 24 h window moves with time even without trades; the ticker is re-sent when it does. */
+    void timePassed()
+    {
+        if (trades.count() > 0)
+        {
+            changes |= TICKER;
+        }
+    }
+
+    public Instrument instrument()
+    {
+        return instrument;
+    }
+
+    public int index()
+    {
+        return instrument.index();
+    }
+
+    public DepthBook book()
+    {
+        return book;
+    }
+
+    public TradeTape trades()
+    {
+        return trades;
+    }
+
+    /** Trade number of the first trade not yet published. */
+    public long firstUnpublishedTrade()
+    {
+        return Math.max(publishedTrades, trades.oldest());
+    }
+
+    public CandleSeries minuteCandles()
+    {
+        return minuteCandles;
+    }
+
+    public CandleSeries hourCandles()
+    {
+        return hourCandles;
+    }
+
+    public CandleSeries candles(final long intervalMillis)
+    {
+        return intervalMillis == HOUR ? hourCandles : intervalMillis == MINUTE ? minuteCandles : null;
+    }
+
+    public RollingVolume volume24h()
+    {
+        return volume24h;
+    }
+
+    public long lastPrice()
+    {
+        return lastPrice;
+    }
+
+    public long lastTradeTime()
+    {
+        return lastTradeTime;
+    }
+
+    /** GPUs currently out on lease from this instrument's asks. */
+    public long leasedGpus()
+    {
+        return leasedGpus;
+    }
+
+    /** GPUs on offer and free right now: the asks' free depth. */
+    public long idleGpus()
+    {
+        return book.asks().totalGpus();
+    }
+
+    /** GPUs owners have committed right now: idle plus leased. */
+    public long postedGpus()
+    {
+        return idleGpus() + leasedGpus;
+    }
+}
