@@ -1,0 +1,139 @@
+package com.offpeak.engine.model;
+
+import com.offpeak.engine.CancelReason;
+import com.offpeak.engine.EngineListener;
+import com.offpeak.engine.LeaseEndReason;
+import com.offpeak.engine.OrderStatus;
+import com.offpeak.engine.RejectCode;
+import com.offpeak.engine.Side;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records an engine's (or the model's) events as readable lines. {@code bookChanged} is kept
+ * apart: the property test compares depth rather than the exact level updates, and applies them
+ * to a {@link DepthReplica} to check that a market-data consumer ends at the engine's depth.
+ */
+public final class EventRecorder implements EngineListener
+{
+    private final List<String> events = new ArrayList<>();
+    private final List<String> everything = new ArrayList<>();
+    private final DepthReplica replica = new DepthReplica();
+    private long lastAcceptedOrderId;
+
+    /** The events since the last {@link #clear()}, without {@code bookChanged}. */
+    public List<String> events()
+    {
+        return events;
+    }
+
+    /** Every event since the last {@link #clear()}, {@code bookChanged} included. */
+    public List<String> everything()
+    {
+        return everything;
+    }
+
+    public DepthReplica replica()
+    {
+        return replica;
+    }
+
+    /** The order id of the last {@code accepted} event since the last {@link #clear()}, else 0. */
+    public long lastAcceptedOrderId()
+    {
+        return lastAcceptedOrderId;
+    }
+
+    /** Forgets the events of the previous step; the replica keeps accumulating. */
+    public void clear()
+    {
+        events.clear();
+        everything.clear();
+        lastAcceptedOrderId = 0;
+    }
+
+    private void record(final String event)
+    {
+        events.add(event);
+        everything.add(event);
+    }
+
+    @Override
+    public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
+        final int instrument, final int gpus, final long price)
+    {
+        lastAcceptedOrderId = orderId;
+        record("accepted t=" + time + " acct=" + account + " cl=" + clientOrderId + " order=" + orderId + " " + side + " instr=" + instrument +
+            " gpus=" + gpus + " px=" + price);
+    }
+
+    @Override
+    public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
+    {
+        record("rejected t=" + time + " acct=" + account + " cl=" + clientOrderId + " order=" + orderId + " " + code);
+    }
+
+    @Override
+    public void duplicate(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode originalReject,
+        final OrderStatus status, final int remainingGpus)
+    {
+        record("duplicate t=" + time + " acct=" + account + " cl=" + clientOrderId + " order=" + orderId + " reject=" + originalReject +
+            " " + status + " remaining=" + remainingGpus);
+    }
+
+    @Override
+    public void fill(final long time, final int instrument, final long leaseId, final long bidId, final long askId, final long buyer,
+        final long owner, final int gpus, final int durationMinutes, final long price, final Side maker, final int bidRemaining)
+    {
+        record("fill t=" + time + " instr=" + instrument + " lease=" + leaseId + " bid=" + bidId + " ask=" + askId + " buyer=" + buyer +
+            " owner=" + owner + " gpus=" + gpus + " min=" + durationMinutes + " px=" + price + " maker=" + maker + " bidLeft=" + bidRemaining);
+    }
+
+    @Override
+    public void leaseStarted(final long time, final long leaseId, final int instrument, final long buyer, final long owner, final long bidId,
+        final long askId, final int gpus, final long start, final long end, final long price, final boolean preemptible)
+    {
+        record("leaseStarted t=" + time + " lease=" + leaseId + " instr=" + instrument + " buyer=" + buyer + " owner=" + owner + " bid=" +
+            bidId + " ask=" + askId + " gpus=" + gpus + " start=" + start + " end=" + end + " px=" + price + " preemptible=" + preemptible);
+    }
+
+    @Override
+    public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner, final long askId,
+        final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
+    {
+        record("leaseEnded t=" + time + " lease=" + leaseId + " instr=" + instrument + " buyer=" + buyer + " owner=" + owner + " ask=" +
+            askId + " gpus=" + gpus + " " + reason + " returned=" + returnedToAsk);
+    }
+
+    @Override
+    public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
+        final int remainingGpus)
+    {
+        record("orderExpired t=" + time + " order=" + orderId + " acct=" + account + " instr=" + instrument + " " + side + " remaining=" +
+            remainingGpus);
+    }
+
+    @Override
+    public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
+        final int remainingGpus, final CancelReason reason)
+    {
+        record("orderCancelled t=" + time + " order=" + orderId + " acct=" + account + " instr=" + instrument + " " + side + " remaining=" +
+            remainingGpus + " " + reason);
+    }
+
+    @Override
+    public void amended(final long time, final long orderId, final long account, final int instrument, final Side side, final int gpus,
+        final long price, final boolean priorityKept)
+    {
+        record("amended t=" + time + " order=" + orderId + " acct=" + account + " instr=" + instrument + " " + side + " gpus=" + gpus +
+            " px=" + price + " priorityKept=" + priorityKept);
+    }
+
+    @Override
+    public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus, final int orders)
+    {
+        everything.add("bookChanged t=" + time + " instr=" + instrument + " " + side + " px=" + price + " gpus=" + gpus + " orders=" + orders);
+        replica.apply(instrument, side, price, gpus, orders);
+    }
+}

@@ -1,0 +1,742 @@
+package com.offpeak.engine.model;
+
+import com.offpeak.engine.CancelReason;
+import com.offpeak.engine.Command;
+import com.offpeak.engine.CommandType;
+import com.offpeak.engine.EngineListener;
+import com.offpeak.engine.LeaseEndReason;
+import com.offpeak.engine.LeaseView;
+import com.offpeak.engine.LevelView;
+import com.offpeak.engine.OrderStatus;
+import com.offpeak.engine.OrderView;
+import com.offpeak.engine.PreTradeCheck;
+import com.offpeak.engine.RejectCode;
+import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
+import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.engine.catalog.Instrument;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * docs/matching.md in executable form: a slow, obviously-correct model of the matching engine used
+ * to cross-check it. Everything is a plain list scanned linearly and sorted afresh whenever an
+ * order is needed; timers are not stored but found by scanning the running leases and open
+ * orders for the smallest (due, kind, id). It shares no code with the engine beyond the API types.
+ */
+public final class ReferenceModel
+{
+    private static final long MINUTE = Instrument.MILLIS_PER_MINUTE;
+    private static final int LEASE_END = 0;
+    private static final int ORDER_EXPIRY = 1;
+
+    /** Price-time priority of one side: bids highest first, asks lowest first, then older priority. */
+    private static final Comparator<ModelOrder> BID_PRIORITY =
+        Comparator.comparingLong((ModelOrder o) -> -o.price).thenComparingLong(o -> o.prioritySeq);
+    private static final Comparator<ModelOrder> ASK_PRIORITY =
+        Comparator.comparingLong((ModelOrder o) -> o.price).thenComparingLong(o -> o.prioritySeq);
+
+    private final Catalog catalog;
+    private final long retentionMillis;
+    private final int maxOpenOrders;
+    private final EngineListener listener;
+    private final PreTradeCheck preTradeCheck;
+
+    /** Open orders and draining asks, in id order. Closed orders live on only in clientOrderId records. */
+    private final List<ModelOrder> orders = new ArrayList<>();
+    private final List<ModelLease> leases = new ArrayList<>();
+    private final List<ClientOrderRecord> clientOrderRecords = new ArrayList<>();
+
+    private long now;
+    private long nextOrderId = 1;
+    private long nextLeaseId = 1;
+    private long nextPrioritySeq = 1;
+
+    public ReferenceModel(
+        final Catalog catalog, final long retentionMillis, final int maxOpenOrders, final EngineListener listener,
+        final PreTradeCheck preTradeCheck)
+    {
+        this.catalog = catalog;
+        this.retentionMillis = retentionMillis;
+        this.maxOpenOrders = maxOpenOrders;
+        this.listener = listener;
+        this.preTradeCheck = preTradeCheck;
+    }
+
+    public long now()
+    {
+        return now;
+    }
+
+    public void apply(final Command command)
+    {
+        final long commandTime = Math.max(now, command.timestamp);
+        fireTimersUpTo(commandTime);
+        now = commandTime;
+        if (command.type == null)
+        {
+            listener.rejected(now, command.account, command.clientOrderId, command.orderId, RejectCode.INVALID_COMMAND);
+            return;
+        }
+        switch (command.type)
+        {
+            case PLACE_ASK, PLACE_BID -> place(command);
+            case CANCEL -> cancel(command);
+            case CANCEL_ALL -> cancelAll(command);
+            case AMEND -> amend(command);
+            case TIMER_TICK ->
+            {
+                // only moves time: the timers have fired above
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ timers
+
+    private void fireTimersUpTo(final long time)
+    {
+        while (true)
+        {
+            ModelLease dueLease = null;
+            for (final ModelLease lease : leases)
+            {
+                if (lease.end() <= time && (dueLease == null || lease.end() < dueLease.end() ||
+                    (lease.end() == dueLease.end() && lease.id() < dueLease.id())))
+                {
+                    dueLease = lease;
+                }
+            }
+            ModelOrder dueOrder = null;
+            for (final ModelOrder order : orders)
+            {
+                final long expiry = expiryOf(order);
+                if (expiry != Long.MAX_VALUE && expiry <= time && (dueOrder == null || expiry < expiryOf(dueOrder) ||
+                    (expiry == expiryOf(dueOrder) && order.id < dueOrder.id)))
+                {
+                    dueOrder = order;
+                }
+            }
+            if (dueLease == null && dueOrder == null)
+            {
+                return;
+            }
+            if (dueOrder == null || (dueLease != null && compareTimers(dueLease.end(), LEASE_END, dueOrder.id, expiryOf(dueOrder),
+                ORDER_EXPIRY, dueOrder.id) <= 0))
+            {
+                now = dueLease.end();
+                endLease(dueLease);
+            }
+            else
+            {
+                now = expiryOf(dueOrder);
+                expire(dueOrder);
+            }
+        }
+    }
+
+    private static int compareTimers(final long dueA, final int kindA, final long idA, final long dueB, final int kindB, final long idB)
+    {
+        if (dueA != dueB)
+        {
+            return Long.compare(dueA, dueB);
+        }
+        return kindA != kindB ? Integer.compare(kindA, kindB) : Long.compare(idA, idB);
+    }
+
+    /** The first millisecond at which an open order can no longer trade, or MAX_VALUE if it never expires. */
+    private long expiryOf(final ModelOrder order)
+    {
+        if (!order.isOpen())
+        {
+            return Long.MAX_VALUE;
+        }
+        if (order.isBid())
+        {
+            return order.timeInForce == TimeInForce.GTD ? order.deadline - order.durationMinutes * MINUTE + 1 : Long.MAX_VALUE;
+        }
+        return order.availableUntil - catalog.get(order.instrument).minDurationMillis() + 1;
+    }
+
+    private void endLease(final ModelLease lease)
+    {
+        leases.remove(lease);
+        final ModelOrder ask = lease.ask();
+        ask.leased -= lease.gpus();
+        final boolean returned = ask.isOpen();
+        if (returned)
+        {
+            ask.free += lease.gpus();
+        }
+        else
+        {
+            ask.retired += lease.gpus();
+        }
+        listener.leaseEnded(now, lease.id(), lease.instrument(), lease.buyer(), lease.owner(), ask.id, lease.gpus(),
+            LeaseEndReason.COMPLETED, returned);
+        if (returned)
+        {
+            publishLevel(ask.instrument, ask.side, ask.price);
+            walk(ask, true);
+            publishLevel(ask.instrument, ask.side, ask.price);
+        }
+        dropIfGone(ask);
+    }
+
+    private void expire(final ModelOrder order)
+    {
+        final int remaining = order.bookGpus();
+        order.status = OrderStatus.EXPIRED;
+        retireFreeGpus(order);
+        listener.orderExpired(now, order.id, order.account, order.instrument, order.side, remaining);
+        publishLevel(order.instrument, order.side, order.price);
+        dropIfGone(order);
+    }
+
+    // ------------------------------------------------------------------------------------------ place
+
+    private void place(final Command command)
+    {
+        if (command.clientOrderId != 0)
+        {
+            final ClientOrderRecord record = findClientOrderRecord(command.account, command.clientOrderId);
+            if (record != null)
+            {
+                if (record.sameRequestAs(command))
+                {
+                    listener.duplicate(now, command.account, command.clientOrderId, record.orderId(), record.rejectCode(), record.status(),
+                        record.remainingGpus());
+                }
+                else
+                {
+                    listener.rejected(now, command.account, command.clientOrderId, 0, RejectCode.DUPLICATE_CLIENT_ORDER_ID);
+                }
+                return;
+            }
+        }
+
+        RejectCode code = validatePlace(command);
+        if (code == null && openOrderCount() >= maxOpenOrders)
+        {
+            code = RejectCode.ENGINE_FULL;
+        }
+        if (code == null && command.type == CommandType.PLACE_BID)
+        {
+            final ModelOrder probe = newBid(0, 0, command);
+            if (command.postOnly && walk(probe, false) > 0)
+            {
+                code = RejectCode.POST_ONLY_WOULD_TRADE;
+            }
+            else if (command.timeInForce == TimeInForce.FOK && walk(probe, false) < command.gpus)
+            {
+                code = RejectCode.FOK_NOT_FILLABLE;
+            }
+        }
+        if (code == null)
+        {
+            code = preTradeCheck.onPlace(command, nextOrderId);
+        }
+        if (code != null)
+        {
+            recordAnswer(command, null, code);
+            listener.rejected(now, command.account, command.clientOrderId, 0, code);
+            return;
+        }
+
+        final long orderId = nextOrderId++;
+        final ModelOrder order = command.type == CommandType.PLACE_BID
+            ? newBid(orderId, nextPrioritySeq++, command)
+            : ModelOrder.ask(orderId, command.account, command.instrument, command.gpus, command.price, nextPrioritySeq++,
+                command.availableUntil, command.minBlock);
+        orders.add(order);
+        recordAnswer(command, order, null);
+        listener.accepted(now, order.account, command.clientOrderId, order.id, order.side, order.instrument, command.gpus, order.price);
+
+        walk(order, true);
+
+        if (order.isBid() && order.remaining == 0)
+        {
+            order.status = OrderStatus.FILLED;
+        }
+        else if (order.isBid() && order.timeInForce == TimeInForce.IOC)
+        {
+            order.status = OrderStatus.CANCELLED;
+            listener.orderCancelled(now, order.id, order.account, order.instrument, order.side, order.remaining,
+                CancelReason.IOC_REMAINDER);
+        }
+        else
+        {
+            publishLevel(order.instrument, order.side, order.price);
+        }
+        dropIfGone(order);
+    }
+
+    private ModelOrder newBid(final long orderId, final long prioritySeq, final Command command)
+    {
+        return ModelOrder.bid(orderId, command.account, command.instrument, command.gpus, command.price, prioritySeq,
+            command.durationMinutes, command.timeInForce, command.deadline, command.contiguous, command.postOnly, command.preemptible);
+    }
+
+    /** Steps 2 and 3 of docs/matching.md "Place": the checks that need only the command and the catalog. */
+    private RejectCode validatePlace(final Command command)
+    {
+        if (command.account <= 0)
+        {
+            return RejectCode.INVALID_COMMAND;
+        }
+        final Instrument instrument = catalog.get(command.instrument);
+        if (instrument == null)
+        {
+            return RejectCode.UNKNOWN_INSTRUMENT;
+        }
+        if (command.gpus < 1 || command.gpus > instrument.maxGpus())
+        {
+            return RejectCode.INVALID_QUANTITY;
+        }
+        if (command.price <= 0)
+        {
+            return RejectCode.INVALID_PRICE;
+        }
+        if (command.price % instrument.tickSize() != 0)
+        {
+            return RejectCode.PRICE_NOT_ON_TICK;
+        }
+        if (command.type == CommandType.PLACE_ASK)
+        {
+            if (command.minBlock < 1 || command.gpus % command.minBlock != 0)
+            {
+                return RejectCode.INVALID_MIN_BLOCK;
+            }
+            if (command.availableUntil - now < instrument.minDurationMillis())
+            {
+                return RejectCode.WINDOW_TOO_SHORT;
+            }
+            if (overflows(command.price, command.gpus, (command.availableUntil - now) / MINUTE))
+            {
+                return RejectCode.NOTIONAL_OVERFLOW;
+            }
+            return null;
+        }
+        if (command.durationMinutes < instrument.minDurationMinutes() || command.durationMinutes > instrument.maxDurationMinutes())
+        {
+            return RejectCode.INVALID_DURATION;
+        }
+        if (command.timeInForce == null || (command.timeInForce == TimeInForce.GTD) != (command.deadline > 0))
+        {
+            return RejectCode.INVALID_DEADLINE;
+        }
+        if (command.timeInForce == TimeInForce.GTD && now + command.durationMinutes * MINUTE > command.deadline)
+        {
+            return RejectCode.DEADLINE_TOO_SOON;
+        }
+        if (command.postOnly && command.timeInForce.isImmediate())
+        {
+            return RejectCode.POST_ONLY_NOT_ALLOWED;
+        }
+        if (overflows(command.price, command.gpus, command.durationMinutes))
+        {
+            return RejectCode.NOTIONAL_OVERFLOW;
+        }
+        return null;
+    }
+
+    private static boolean overflows(final long price, final long gpus, final long minutes)
+    {
+        final BigInteger product = BigInteger.valueOf(price).multiply(BigInteger.valueOf(gpus)).multiply(BigInteger.valueOf(minutes));
+        return product.bitLength() > 63;
+    }
+
+    private ClientOrderRecord findClientOrderRecord(final long account, final long clientOrderId)
+    {
+        for (final ClientOrderRecord record : clientOrderRecords)
+        {
+            if (record.request().account == account && record.request().clientOrderId == clientOrderId &&
+                now - record.recordedAt() < retentionMillis)
+            {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    private void recordAnswer(final Command command, final ModelOrder order, final RejectCode code)
+    {
+        if (command.clientOrderId != 0)
+        {
+            clientOrderRecords.add(new ClientOrderRecord(new Command().copyFrom(command), now, order, code));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ matching
+
+    /**
+     * The aggressor walks the opposite side of its book in priority order while prices cross,
+     * skipping incompatible orders in place. With {@code execute} false nothing changes: it only
+     * tells how many GPUs the walk would trade (for postOnly and FOK).
+     */
+    private int walk(final ModelOrder aggressor, final boolean execute)
+    {
+        final List<ModelOrder> opposite = bookSide(aggressor.instrument, aggressor.isBid() ? Side.ASK : Side.BID);
+        int left = aggressor.bookGpus();
+        int traded = 0;
+        for (final ModelOrder passive : opposite)
+        {
+            if (left == 0)
+            {
+                break;
+            }
+            final ModelOrder bid = aggressor.isBid() ? aggressor : passive;
+            final ModelOrder ask = aggressor.isBid() ? passive : aggressor;
+            if (ask.price > bid.price)
+            {
+                break;
+            }
+            final int bidRemaining = aggressor.isBid() ? left : passive.remaining;
+            final int askFree = aggressor.isBid() ? passive.free : left;
+            final int quantity = fillSize(bid, bidRemaining, ask, askFree);
+            if (quantity == 0)
+            {
+                continue;
+            }
+            left -= quantity;
+            traded += quantity;
+            if (execute)
+            {
+                trade(bid, ask, quantity, passive);
+            }
+        }
+        return traded;
+    }
+
+    /** GPUs the pair can trade now, or 0 when it is incompatible (docs/matching.md "Compatibility and fill size"). */
+    private int fillSize(final ModelOrder bid, final int bidRemaining, final ModelOrder ask, final int askFree)
+    {
+        if (bid.account == ask.account)
+        {
+            return 0;
+        }
+        final long leaseEnd = now + bid.durationMinutes * MINUTE;
+        if (leaseEnd > ask.availableUntil)
+        {
+            return 0;
+        }
+        // Redundant by the docs (an expired GTD bid is gone), except when a lease end and the bid's
+        // expiry fall on the same millisecond: lease ends fire first, and the lease must still
+        // finish by the deadline (MARKET.md: a GTD bid rests until deadline - duration).
+        if (bid.timeInForce == TimeInForce.GTD && leaseEnd > bid.deadline)
+        {
+            return 0;
+        }
+        final int upTo = Math.min(bidRemaining, askFree);
+        final int quantity = upTo - upTo % ask.minBlock;
+        if (bid.contiguous && quantity != bidRemaining)
+        {
+            return 0;
+        }
+        return quantity;
+    }
+
+    private void trade(final ModelOrder bid, final ModelOrder ask, final int gpus, final ModelOrder passive)
+    {
+        final ModelOrder maker = bid.prioritySeq < ask.prioritySeq ? bid : ask;
+        final long leaseId = nextLeaseId++;
+        final long end = now + bid.durationMinutes * MINUTE;
+        bid.remaining -= gpus;
+        ask.free -= gpus;
+        ask.leased += gpus;
+        leases.add(new ModelLease(leaseId, bid.instrument, bid.account, ask.account, bid.id, ask, gpus, now, end, maker.price,
+            bid.preemptible));
+        listener.fill(now, bid.instrument, leaseId, bid.id, ask.id, bid.account, ask.account, gpus, bid.durationMinutes, maker.price,
+            maker.side, bid.remaining);
+        listener.leaseStarted(now, leaseId, bid.instrument, bid.account, ask.account, bid.id, ask.id, gpus, now, end, maker.price,
+            bid.preemptible);
+        if (passive.isBid() && passive.remaining == 0)
+        {
+            passive.status = OrderStatus.FILLED;
+            dropIfGone(passive);
+        }
+        publishLevel(passive.instrument, passive.side, passive.price);
+    }
+
+    // ------------------------------------------------------------------------------------------ cancel, amend
+
+    private void cancel(final Command command)
+    {
+        final ModelOrder order = findOpen(command.orderId, command.account);
+        if (order == null)
+        {
+            listener.rejected(now, command.account, command.clientOrderId, command.orderId, RejectCode.UNKNOWN_ORDER);
+            return;
+        }
+        cancelOrder(order, CancelReason.USER);
+    }
+
+    private void cancelAll(final Command command)
+    {
+        if (command.instrument != Command.ALL_INSTRUMENTS && catalog.get(command.instrument) == null)
+        {
+            listener.rejected(now, command.account, command.clientOrderId, 0, RejectCode.UNKNOWN_INSTRUMENT);
+            return;
+        }
+        for (final ModelOrder order : new ArrayList<>(orders))
+        {
+            if (order.isOpen() && order.account == command.account &&
+                (command.instrument == Command.ALL_INSTRUMENTS || command.instrument == order.instrument))
+            {
+                cancelOrder(order, CancelReason.CANCEL_ALL);
+            }
+        }
+    }
+
+    private void cancelOrder(final ModelOrder order, final CancelReason reason)
+    {
+        final int remaining = order.bookGpus();
+        order.status = OrderStatus.CANCELLED;
+        retireFreeGpus(order);
+        listener.orderCancelled(now, order.id, order.account, order.instrument, order.side, remaining, reason);
+        publishLevel(order.instrument, order.side, order.price);
+        dropIfGone(order);
+    }
+
+    private void amend(final Command command)
+    {
+        final ModelOrder order = findOpen(command.orderId, command.account);
+        final RejectCode code = order == null ? RejectCode.UNKNOWN_ORDER : validateAmend(order, command);
+        if (code != null)
+        {
+            listener.rejected(now, command.account, command.clientOrderId, command.orderId, code);
+            return;
+        }
+        final long oldPrice = order.price;
+        final boolean priorityKept = command.price == order.price && command.gpus <= order.bookGpus();
+        if (order.isBid())
+        {
+            order.remaining = command.gpus;
+        }
+        else
+        {
+            if (command.gpus < order.free)
+            {
+                order.retired += order.free - command.gpus;
+            }
+            else
+            {
+                order.posted += command.gpus - order.free;
+            }
+            order.free = command.gpus;
+        }
+        order.price = command.price;
+        if (!priorityKept)
+        {
+            order.prioritySeq = nextPrioritySeq++;
+        }
+        listener.amended(now, order.id, order.account, order.instrument, order.side, order.bookGpus(), order.price, priorityKept);
+        if (oldPrice != order.price)
+        {
+            publishLevel(order.instrument, order.side, oldPrice);
+        }
+        publishLevel(order.instrument, order.side, order.price);
+
+        walk(order, true);
+
+        if (order.isBid() && order.remaining == 0)
+        {
+            order.status = OrderStatus.FILLED;
+        }
+        publishLevel(order.instrument, order.side, order.price);
+        dropIfGone(order);
+    }
+
+    private RejectCode validateAmend(final ModelOrder order, final Command command)
+    {
+        final Instrument instrument = catalog.get(order.instrument);
+        if (command.gpus < 1 || command.gpus > instrument.maxGpus())
+        {
+            return RejectCode.INVALID_QUANTITY;
+        }
+        if (command.price <= 0)
+        {
+            return RejectCode.INVALID_PRICE;
+        }
+        if (command.price % instrument.tickSize() != 0)
+        {
+            return RejectCode.PRICE_NOT_ON_TICK;
+        }
+        if (!order.isBid() && command.gpus % order.minBlock != 0)
+        {
+            return RejectCode.INVALID_MIN_BLOCK;
+        }
+        final long minutes = order.isBid() ? order.durationMinutes : (order.availableUntil - now) / MINUTE;
+        if (overflows(command.price, command.gpus, minutes))
+        {
+            return RejectCode.NOTIONAL_OVERFLOW;
+        }
+        if (command.gpus == order.bookGpus() && command.price == order.price)
+        {
+            return RejectCode.AMEND_NO_CHANGE;
+        }
+        if (order.isBid() && order.postOnly)
+        {
+            final ModelOrder probe = ModelOrder.bid(order.id, order.account, order.instrument, command.gpus, command.price,
+                order.prioritySeq, order.durationMinutes, order.timeInForce, order.deadline, order.contiguous, true, order.preemptible);
+            if (walk(probe, false) > 0)
+            {
+                return RejectCode.POST_ONLY_WOULD_TRADE;
+            }
+        }
+        return preTradeCheck.onAmend(command, order.side, order.instrument, order.bookGpus(), order.price,
+            order.isBid() ? order.durationMinutes : 0);
+    }
+
+    // ------------------------------------------------------------------------------------------ book helpers
+
+    private ModelOrder findOpen(final long orderId, final long account)
+    {
+        for (final ModelOrder order : orders)
+        {
+            if (order.id == orderId && order.isOpen() && order.account == account)
+            {
+                return order;
+            }
+        }
+        return null;
+    }
+
+    /** A cancelled or expired ask's free GPUs retire now; its leased ones retire as their leases end. */
+    private static void retireFreeGpus(final ModelOrder order)
+    {
+        if (!order.isBid())
+        {
+            order.retired += order.free;
+            order.free = 0;
+        }
+    }
+
+    private void dropIfGone(final ModelOrder order)
+    {
+        if (!order.isLive())
+        {
+            orders.remove(order);
+        }
+    }
+
+    /** The open orders of one side of a book in priority order, freshly sorted. */
+    private List<ModelOrder> bookSide(final int instrument, final Side side)
+    {
+        final List<ModelOrder> result = new ArrayList<>();
+        for (final ModelOrder order : orders)
+        {
+            if (order.isOpen() && order.instrument == instrument && order.side == side)
+            {
+                result.add(order);
+            }
+        }
+        result.sort(side == Side.BID ? BID_PRIORITY : ASK_PRIORITY);
+        return result;
+    }
+
+    private void publishLevel(final int instrument, final Side side, final long price)
+    {
+        int gpus = 0;
+        int count = 0;
+        for (final ModelOrder order : orders)
+        {
+            if (order.isOpen() && order.instrument == instrument && order.side == side && order.price == price && order.bookGpus() > 0)
+            {
+                gpus += order.bookGpus();
+                count++;
+            }
+        }
+        listener.bookChanged(now, instrument, side, price, gpus, count);
+    }
+
+    // ------------------------------------------------------------------------------------------ views
+
+    public int openOrderCount()
+    {
+        int count = 0;
+        for (final ModelOrder order : orders)
+        {
+            if (order.isOpen())
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Depth levels best first; only levels with GPUs. */
+    public void depth(final int instrument, final Side side, final LevelView view)
+    {
+        final List<ModelOrder> sorted = bookSide(instrument, side);
+        int i = 0;
+        while (i < sorted.size())
+        {
+            final long price = sorted.get(i).price;
+            int gpus = 0;
+            int count = 0;
+            while (i < sorted.size() && sorted.get(i).price == price)
+            {
+                if (sorted.get(i).bookGpus() > 0)
+                {
+                    gpus += sorted.get(i).bookGpus();
+                    count++;
+                }
+                i++;
+            }
+            if (gpus > 0)
+            {
+                view.level(price, gpus, count);
+            }
+        }
+    }
+
+    /** Open orders and draining asks, in order-id order. */
+    public void forEachOrder(final OrderView view)
+    {
+        for (final ModelOrder order : orders)
+        {
+            if (order.isBid())
+            {
+                view.order(order.id, order.account, order.side, order.instrument, order.price, order.prioritySeq, true, order.remaining, 0, 0,
+                    order.originalGpus);
+            }
+            else
+            {
+                view.order(order.id, order.account, order.side, order.instrument, order.price, order.prioritySeq, order.isOpen(), order.free,
+                    order.leased, order.retired, order.posted);
+            }
+        }
+    }
+
+    /** Running leases in lease-id order. */
+    public void forEachLease(final LeaseView view)
+    {
+        for (final ModelLease lease : leases)
+        {
+            view.lease(lease.id(), lease.instrument(), lease.buyer(), lease.owner(), lease.bidId(), lease.ask().id, lease.gpus(),
+                lease.start(), lease.end(), lease.price(), lease.preemptible());
+        }
+    }
+
+    /** A read-only summary of one open order, for the command generator to aim cancels and amends at. */
+    public record OpenOrder(long orderId, long account, Side side, int instrument, long price, int gpus, int minBlock)
+    {
+    }
+
+    public List<OpenOrder> openOrders()
+    {
+        final List<OpenOrder> result = new ArrayList<>();
+        for (final ModelOrder order : orders)
+        {
+            if (order.isOpen())
+            {
+                result.add(new OpenOrder(order.id, order.account, order.side, order.instrument, order.price, order.bookGpus(),
+                    order.isBid() ? 1 : order.minBlock));
+            }
+        }
+        return result;
+    }
+}
