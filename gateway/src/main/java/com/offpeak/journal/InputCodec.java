@@ -1,0 +1,176 @@
+package com.offpeak.journal;
+
+import com.offpeak.engine.CommandType;
+import com.offpeak.engine.TimeInForce;
+import com.offpeak.pipeline.InputCommand;
+import com.offpeak.pipeline.InputType;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * The input journal's record: one fixed 88-byte layout for every input type (unused fields are
+ * zero), written field by field into the Chronicle document, never through reflection.
+ * <pre>
+ * offset size field
+ *   0     1  input type code ({@link InputType#code()})
+ *   1     1  flags: 1 contiguous, 2 postOnly, 4 preemptible
+ *   2     1  time in force: 0 none, 1 GTC, 2 GTD, 3 IOC, 4 FOK
+ *   3     1  layout version (1)
+ *   4     4  instrument
+ *   8     8  sequence
+ *  16     8  timestamp (epoch ms, stamped by the sequencer)
+ *  24     8  account
+ *  32     8  clientOrderId (engine commands) / idempotency key (cash movements)
+ *  40     8  orderId
+ *  48     4  gpus
+ *  52     4  duration minutes
+ *  56     8  price (engine commands) / amount (cash movements), micro-USD
+ *  64     8  availableUntil
+ *  72     8  deadline
+ *  80     4  minBlock
+ *  84     4  reserved (0)
+ * </pre>
+ */
+public final class InputCodec
+{
+    public static final int LENGTH = 88;
+    public static final int LAYOUT_VERSION = 1;
+
+    private static final int CONTIGUOUS = 1;
+    private static final int POST_ONLY = 2;
+    private static final int PREEMPTIBLE = 4;
+
+    private InputCodec()
+    {
+    }
+
+    public static void encode(final InputCommand input, final Bytes<?> out)
+    {
+        final var c = input.command;
+        final boolean cash = !input.type.isEngineCommand();
+        out.writeByte((byte)input.type.code());
+        out.writeByte((byte)((c.contiguous ? CONTIGUOUS : 0) | (c.postOnly ? POST_ONLY : 0) | (c.preemptible ? PREEMPTIBLE : 0)));
+        out.writeByte((byte)timeInForceCode(c.timeInForce));
+        out.writeByte((byte)LAYOUT_VERSION);
+        out.writeInt(c.instrument);
+        out.writeLong(input.sequence);
+        out.writeLong(c.timestamp);
+        out.writeLong(cash ? input.account : c.account);
+        out.writeLong(cash ? input.idempotencyKey : c.clientOrderId);
+        out.writeLong(c.orderId);
+        out.writeInt(c.gpus);
+        out.writeInt(c.durationMinutes);
+        out.writeLong(cash ? input.amount : c.price);
+        out.writeLong(c.availableUntil);
+        out.writeLong(c.deadline);
+        out.writeInt(c.minBlock);
+        out.writeInt(0);
+    }
+
+    /**
+     * Decodes one record into {@code into}.
+     *
+     * @throws JournalCorruptException if the record is short, of an unknown type or layout.
+     */
+    public static void decode(final Bytes<?> in, final InputCommand into)
+    {
+        final long remaining = in.readRemaining();
+        if (remaining != LENGTH)
+        {
+            throw new JournalCorruptException("input record of " + remaining + " bytes, expected " + LENGTH);
+        }
+        final int typeCode = in.readUnsignedByte();
+        final InputType type = InputType.fromCode(typeCode);
+        if (type == null)
+        {
+            throw new JournalCorruptException("unknown input type code " + typeCode);
+        }
+        final int flags = in.readUnsignedByte();
+        final TimeInForce tif = timeInForce(in.readUnsignedByte());
+        final int layout = in.readUnsignedByte();
+        if (layout != LAYOUT_VERSION)
+        {
+            throw new JournalCorruptException("input record layout version " + layout + ", this build reads " + LAYOUT_VERSION);
+        }
+        final var c = into.command;
+        into.type = type;
+        c.type = null;
+        c.instrument = in.readInt();
+        into.sequence = in.readLong();
+        c.timestamp = in.readLong();
+        final long account = in.readLong();
+        final long key = in.readLong();
+        c.orderId = in.readLong();
+        c.gpus = in.readInt();
+        c.durationMinutes = in.readInt();
+        final long priceOrAmount = in.readLong();
+        c.availableUntil = in.readLong();
+        c.deadline = in.readLong();
+        c.minBlock = in.readInt();
+        in.readInt();
+        c.timeInForce = tif;
+        c.contiguous = (flags & CONTIGUOUS) != 0;
+        c.postOnly = (flags & POST_ONLY) != 0;
+        c.preemptible = (flags & PREEMPTIBLE) != 0;
+        if (type.isEngineCommand())
+        {
+            c.type = engineType(type);
+            c.account = account;
+            c.clientOrderId = key;
+            c.price = priceOrAmount;
+            into.account = 0;
+            into.idempotencyKey = 0;
+            into.amount = 0;
+        }
+        else
+        {
+            c.type = CommandType.TIMER_TICK;
+            c.account = 0;
+            c.clientOrderId = 0;
+            c.price = 0;
+            into.account = account;
+            into.idempotencyKey = key;
+            into.amount = priceOrAmount;
+        }
+    }
+
+    private static CommandType engineType(final InputType type)
+    {
+        return switch (type)
+        {
+            case PLACE_ASK -> CommandType.PLACE_ASK;
+            case PLACE_BID -> CommandType.PLACE_BID;
+            case CANCEL -> CommandType.CANCEL;
+            case CANCEL_ALL -> CommandType.CANCEL_ALL;
+            case AMEND -> CommandType.AMEND;
+            default -> CommandType.TIMER_TICK;
+        };
+    }
+
+    private static int timeInForceCode(final TimeInForce tif)
+    {
+        if (tif == null)
+        {
+            return 0;
+        }
+        return switch (tif)
+        {
+            case GTC -> 1;
+            case GTD -> 2;
+            case IOC -> 3;
+            case FOK -> 4;
+        };
+    }
+
+    private static TimeInForce timeInForce(final int code)
+    {
+        return switch (code)
+        {
+            case 0 -> null;
+            case 1 -> TimeInForce.GTC;
+            case 2 -> TimeInForce.GTD;
+            case 3 -> TimeInForce.IOC;
+            case 4 -> TimeInForce.FOK;
+            default -> throw new JournalCorruptException("unknown time-in-force code " + code);
+        };
+    }
+}

@@ -1,0 +1,267 @@
+package com.offpeak.journal;
+
+import com.offpeak.engine.CancelReason;
+import com.offpeak.engine.EngineListener;
+import com.offpeak.engine.LeaseEndReason;
+import com.offpeak.engine.OrderStatus;
+import com.offpeak.engine.RejectCode;
+import com.offpeak.engine.Side;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Encodes the output of one input command as a run of fixed-layout records into a reusable
+ * buffer: {@code [u8 type][u16 payload length][payload]}, little-endian, enums as
+ * {@code ordinal + 1} (0 = none). The payload layouts are the argument lists of
+ * {@link EngineListener} in order (long 8, int 4, enum/boolean 1 byte); see docs/pipeline.md.
+ * The length prefix lets a reader skip record types it does not know.
+ *
+ * <p>Enum ordinals are journaled, so the engine's enums may only grow at the end.
+ */
+public final class OutputEncoder implements EngineListener
+{
+    public static final int HEADER = 3;
+
+    private MutableDirectBuffer buffer;
+    private int position;
+    private int recordStart;
+
+    /** Starts a new run at offset 0 of {@code buffer} (an expandable buffer grows as needed). */
+    public OutputEncoder wrap(final MutableDirectBuffer buffer)
+    {
+        this.buffer = buffer;
+        position = 0;
+        return this;
+    }
+
+    public int length()
+    {
+        return position;
+    }
+
+    public MutableDirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /** Appends a record whose payload another codec already encoded (the ledger's transfers). */
+    public void record(final int type, final DirectBuffer payload, final int offset, final int length)
+    {
+        begin(type);
+        buffer.putBytes(position, payload, offset, length);
+        position += length;
+        end();
+    }
+
+    public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
+    {
+        begin(OutputRecordType.CASH_REJECTED);
+        putLong(time);
+        putLong(account);
+        putLong(idempotencyKey);
+        putInt(reasonCode);
+        end();
+    }
+
+    public void snapshotTaken(final long time, final long sequence)
+    {
+        begin(OutputRecordType.SNAPSHOT_TAKEN);
+        putLong(time);
+        putLong(sequence);
+        end();
+    }
+
+    @Override
+    public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
+        final int instrument, final int gpus, final long price)
+    {
+        begin(OutputRecordType.ACCEPTED);
+        putLong(time);
+        putLong(account);
+        putLong(clientOrderId);
+        putLong(orderId);
+        putEnum(side);
+        putInt(instrument);
+        putInt(gpus);
+        putLong(price);
+        end();
+    }
+
+    @Override
+    public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
+    {
+        begin(OutputRecordType.REJECTED);
+        putLong(time);
+        putLong(account);
+        putLong(clientOrderId);
+        putLong(orderId);
+        putEnum(code);
+        end();
+    }
+
+    @Override
+    public void duplicate(final long time, final long account, final long clientOrderId, final long orderId,
+        final RejectCode originalReject, final OrderStatus status, final int remainingGpus)
+    {
+        begin(OutputRecordType.DUPLICATE);
+        putLong(time);
+        putLong(account);
+        putLong(clientOrderId);
+        putLong(orderId);
+        putEnum(originalReject);
+        putEnum(status);
+        putInt(remainingGpus);
+        end();
+    }
+
+    @Override
+    public void fill(final long time, final int instrument, final long leaseId, final long bidId, final long askId, final long buyer,
+        final long owner, final int gpus, final int durationMinutes, final long price, final Side maker, final int bidRemaining)
+    {
+        begin(OutputRecordType.FILL);
+        putLong(time);
+        putInt(instrument);
+        putLong(leaseId);
+        putLong(bidId);
+        putLong(askId);
+        putLong(buyer);
+        putLong(owner);
+        putInt(gpus);
+        putInt(durationMinutes);
+        putLong(price);
+        putEnum(maker);
+        putInt(bidRemaining);
+        end();
+    }
+
+    @Override
+    public void leaseStarted(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
+        final long bidId, final long askId, final int gpus, final long start, final long end, final long price,
+        final boolean preemptible)
+    {
+        begin(OutputRecordType.LEASE_STARTED);
+        putLong(time);
+        putLong(leaseId);
+        putInt(instrument);
+        putLong(buyer);
+        putLong(owner);
+        putLong(bidId);
+        putLong(askId);
+        putInt(gpus);
+        putLong(start);
+        putLong(end);
+        putLong(price);
+        putBoolean(preemptible);
+        end();
+    }
+
+    @Override
+    public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
+        final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
+    {
+        begin(OutputRecordType.LEASE_ENDED);
+        putLong(time);
+        putLong(leaseId);
+        putInt(instrument);
+        putLong(buyer);
+        putLong(owner);
+        putLong(askId);
+        putInt(gpus);
+        putEnum(reason);
+        putBoolean(returnedToAsk);
+        end();
+    }
+
+    @Override
+    public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
+        final int remainingGpus)
+    {
+        begin(OutputRecordType.ORDER_EXPIRED);
+        putLong(time);
+        putLong(orderId);
+        putLong(account);
+        putInt(instrument);
+        putEnum(side);
+        putInt(remainingGpus);
+        end();
+    }
+
+    @Override
+    public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
+        final int remainingGpus, final CancelReason reason)
+    {
+        begin(OutputRecordType.ORDER_CANCELLED);
+        putLong(time);
+        putLong(orderId);
+        putLong(account);
+        putInt(instrument);
+        putEnum(side);
+        putInt(remainingGpus);
+        putEnum(reason);
+        end();
+    }
+
+    @Override
+    public void amended(final long time, final long orderId, final long account, final int instrument, final Side side,
+        final int gpus, final long price, final boolean priorityKept)
+    {
+        begin(OutputRecordType.AMENDED);
+        putLong(time);
+        putLong(orderId);
+        putLong(account);
+        putInt(instrument);
+        putEnum(side);
+        putInt(gpus);
+        putLong(price);
+        putBoolean(priorityKept);
+        end();
+    }
+
+    @Override
+    public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus,
+        final int orders)
+    {
+        begin(OutputRecordType.BOOK_CHANGED);
+        putLong(time);
+        putInt(instrument);
+        putEnum(side);
+        putLong(price);
+        putInt(gpus);
+        putInt(orders);
+        end();
+    }
+
+    private void begin(final int type)
+    {
+        recordStart = position;
+        buffer.putByte(position, (byte)type);
+        position += HEADER;
+    }
+
+    private void end()
+    {
+        buffer.putShort(recordStart + 1, (short)(position - recordStart - HEADER));
+    }
+
+    private void putLong(final long value)
+    {
+        buffer.putLong(position, value);
+        position += Long.BYTES;
+    }
+
+    private void putInt(final int value)
+    {
+        buffer.putInt(position, value);
+        position += Integer.BYTES;
+    }
+
+    private void putBoolean(final boolean value)
+    {
+        buffer.putByte(position++, (byte)(value ? 1 : 0));
+    }
+
+    private void putEnum(final Enum<?> value)
+    {
+        buffer.putByte(position++, (byte)(value == null ? 0 : value.ordinal() + 1));
+    }
+}

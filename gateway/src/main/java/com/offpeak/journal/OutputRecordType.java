@@ -1,0 +1,28 @@
+package com.offpeak.journal;
+
+/**
+ * The first byte of every output record. Stable codes, never renumbered: downstream readers tail
+ * the output journal across releases. 100 is the ledger's transfer document (its own codec).
+ */
+public final class OutputRecordType
+{
+    public static final int ACCEPTED = 1;
+    public static final int REJECTED = 2;
+    public static final int DUPLICATE = 3;
+    public static final int FILL = 4;
+    public static final int LEASE_STARTED = 5;
+    public static final int LEASE_ENDED = 6;
+    public static final int ORDER_EXPIRED = 7;
+    public static final int ORDER_CANCELLED = 8;
+    public static final int AMENDED = 9;
+    public static final int BOOK_CHANGED = 10;
+    /** A deposit or withdrawal the ledger refused (unknown account, short funds, reused key for another amount). */
+    public static final int CASH_REJECTED = 20;
+    /** A snapshot request was carried out; payload: the snapshot's sequence. */
+    public static final int SNAPSHOT_TAKEN = 30;
+    public static final int TRANSFER = 100;
+
+    private OutputRecordType()
+    {
+    }
+}

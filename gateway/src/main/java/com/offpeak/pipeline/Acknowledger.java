@@ -1,0 +1,16 @@
+package com.offpeak.pipeline;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Told once per submitted command, on the publisher thread, when the command is in the input
+ * journal (under the configured durability), applied, and its output journaled. Implementations
+ * hand off quickly (e.g. to the connection's event loop) and never block: they run on the
+ * pipeline's last stage. {@code output} holds the command's records (decode with
+ * {@code OutputDecoder}); it is only valid during the call.
+ */
+@FunctionalInterface
+public interface Acknowledger
+{
+    void acknowledged(long correlationId, long sequence, DirectBuffer output, int length);
+}

@@ -1,0 +1,54 @@
+package com.offpeak.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import com.offpeak.journal.OutputEncoder;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The business logic thread: applies each input to the state machine, leaving its encoded output
+ * in the slot, and serializes the state into the slot when a snapshot is due (on a SNAPSHOT input
+ * and every {@code snapshotEvery} inputs). Writing the file is left to the publisher so this
+ * thread only pays for the in-memory copy.
+ */
+final class LogicStage implements EventHandler<RingSlot>
+{
+    private final BusinessLogic logic;
+    private final OutputEncoder encoder = new OutputEncoder();
+    private final long snapshotEvery;
+
+    LogicStage(final BusinessLogic logic, final long snapshotEvery)
+    {
+        this.logic = logic;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    @Override
+    public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
+    {
+        final InputCommand input = slot.input;
+        encoder.wrap(slot.output);
+        logic.apply(input, encoder);
+        slot.outputLength = encoder.length();
+        if (input.type == InputType.SNAPSHOT || (snapshotEvery > 0 && input.sequence % snapshotEvery == 0))
+        {
+            slot.snapshot = serialize(logic.stateMachine());
+        }
+    }
+
+    static byte[] serialize(final StateMachine stateMachine)
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            stateMachine.writeSnapshot(out);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot serialize the state for a snapshot", e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,241 @@
+package com.offpeak.pipeline;
+
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import com.offpeak.journal.InputJournal;
+import com.offpeak.journal.Journals;
+import com.offpeak.journal.OutputJournal;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exchange's sequenced, journaled pipeline (the LMAX architecture):
+ * <pre>
+ *   producers ──► ring ──► sequencer ──┬─► input journal ──┬─► publisher (output journal, subscribers, snapshots, acks)
+ *                                      └─► business logic ─┘
+ * </pre>
+ * {@link #start} first recovers the data directory (snapshot + replay), then opens the ring. Any
+ * number of threads may {@link #submit}; each submission is acknowledged once, in sequence order,
+ * on the publisher thread. A clock thread submits TIMER_TICKs, so timers are journaled inputs too.
+ */
+public final class Pipeline implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final InputWriter<Void> TIMER_TICK = (slot, unused) -> slot.timerTick();
+    private static final InputWriter<Void> SNAPSHOT = (slot, unused) -> slot.snapshot();
+
+    private final Disruptor<RingSlot> disruptor;
+    private final RingBuffer<RingSlot> ring;
+    private final InputJournal inputJournal;
+    private final OutputJournal outputJournal;
+    private final Recovery.Result recovered;
+    private final Thread clockThread;
+    private volatile boolean running = true;
+
+    private Pipeline(final PipelineConfig config, final StateMachineFactory factory, final OutputSubscriber[] subscribers)
+    {
+        final SnapshotStore snapshots = new SnapshotStore(config.dataDir().resolve(Journals.SNAPSHOTS), config.snapshotsKept());
+        outputJournal = new OutputJournal(config.dataDir());
+        recovered = Recovery.recover(config.dataDir(), factory, snapshots, outputJournal);
+        inputJournal = new InputJournal(config.dataDir(), config.durability());
+
+        final PipelineClock clock = PipelineClock.accelerated(config.clockSpeed(), recovered.lastTime());
+        final SequencerStage sequencer = new SequencerStage(clock, recovered.lastSequence(), recovered.lastTime());
+        final JournalStage journal = new JournalStage(inputJournal);
+        final LogicStage logic = new LogicStage(new BusinessLogic(recovered.stateMachine()), config.snapshotEvery());
+        final PublishStage publisher = new PublishStage(outputJournal, subscribers.clone(), snapshots);
+
+        disruptor = new Disruptor<>(RingSlot::new, config.ringSize(), namedThreads(), ProducerType.MULTI,
+            config.waitStrategy().create());
+        disruptor.setDefaultExceptionHandler(new HaltOnError());
+        disruptor.handleEventsWith(sequencer).then(journal, logic).then(publisher);
+        ring = disruptor.start();
+        LOG.info("pipeline started on {}: {} durability, {} wait strategy, ring of {}, next sequence {}", config.dataDir(),
+            config.durability(), config.waitStrategy(), config.ringSize(), recovered.lastSequence() + 1);
+
+        if (config.tickEveryMillis() > 0)
+        {
+            clockThread = new Thread(() -> tickEvery(config.tickEveryMillis()), "offpeak-clock");
+            clockThread.setDaemon(true);
+            clockThread.start();
+        }
+        else
+        {
+            clockThread = null;
+        }
+    }
+
+    /** Recovers {@code config.dataDir()} and starts the pipeline; subscribers are fixed from then on. */
+    public static Pipeline start(final PipelineConfig config, final StateMachineFactory factory, final OutputSubscriber... subscribers)
+    {
+        return new Pipeline(config, factory, subscribers);
+    }
+
+    /**
+     * Submits one input, waiting for a free slot if the ring is full. {@code writer} fills the slot
+     * (its sequence and time are stamped later by the sequencer); {@code acknowledger} (may be null)
+     * is told when it is done.
+     *
+     * @throws IllegalArgumentException if the writer left no input type; nothing is then executed.
+     */
+    public <A> void submit(final InputWriter<A> writer, final A argument, final Acknowledger acknowledger, final long correlationId)
+    {
+        fill(ring.next(), writer, argument, acknowledger, correlationId);
+    }
+
+    /** Like {@link #submit} but returns false at once when the ring is full (back-pressure for event loops). */
+    public <A> boolean trySubmit(final InputWriter<A> writer, final A argument, final Acknowledger acknowledger,
+        final long correlationId)
+    {
+        final long sequence;
+        try
+        {
+            sequence = ring.tryNext();
+        }
+        catch (final InsufficientCapacityException e)
+        {
+            return false;
+        }
+        fill(sequence, writer, argument, acknowledger, correlationId);
+        return true;
+    }
+
+    /** Requests a snapshot after everything submitted before it. */
+    public void snapshot(final Acknowledger acknowledger, final long correlationId)
+    {
+        submit(SNAPSHOT, null, acknowledger, correlationId);
+    }
+
+    /** What recovery found at start. */
+    public Recovery.Result recovered()
+    {
+        return recovered;
+    }
+
+    /** msyncs of the input journal so far; exact once the pipeline is closed. */
+    public long inputJournalSyncs()
+    {
+        return inputJournal.syncs();
+    }
+
+    /** Stops the clock, drains every submitted input through all stages, and closes the journals. */
+    @Override
+    public void close()
+    {
+        running = false;
+        if (clockThread != null)
+        {
+            clockThread.interrupt();
+            try
+            {
+                clockThread.join();
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try
+        {
+            disruptor.shutdown(30, TimeUnit.SECONDS);
+        }
+        catch (final TimeoutException e)
+        {
+            LOG.error("pipeline did not drain within 30 s; halting with inputs in flight (they are journaled or not acknowledged)");
+            disruptor.halt();
+        }
+        inputJournal.close();
+        outputJournal.close();
+        LOG.info("pipeline stopped");
+    }
+
+    private <A> void fill(final long sequence, final InputWriter<A> writer, final A argument, final Acknowledger acknowledger,
+        final long correlationId)
+    {
+        final RingSlot slot = ring.get(sequence);
+        try
+        {
+            slot.input.type = null;
+            writer.write(slot.input, argument);
+            if (slot.input.type == null)
+            {
+                throw new IllegalArgumentException("the input writer set no input type");
+            }
+            slot.acknowledger = acknowledger;
+            slot.correlationId = correlationId;
+        }
+        catch (final RuntimeException e)
+        {
+            // The slot is claimed and must be published: turn it into a harmless tick nobody waits for.
+            slot.input.timerTick();
+            slot.acknowledger = null;
+            throw e;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    private void tickEvery(final long millis)
+    {
+        while (running)
+        {
+            try
+            {
+                Thread.sleep(millis);
+            }
+            catch (final InterruptedException e)
+            {
+                return;
+            }
+            submit(TIMER_TICK, null, null, 0);
+        }
+    }
+
+    private static ThreadFactory namedThreads()
+    {
+        final String[] names = {"offpeak-sequencer", "offpeak-journal", "offpeak-logic", "offpeak-publisher"};
+        final AtomicInteger next = new AtomicInteger();
+        return runnable ->
+        {
+            final int i = next.getAndIncrement();
+            final Thread thread = new Thread(runnable, i < names.length ? names[i] : "offpeak-pipeline-" + i);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * A stage that throws has hit a bug or a broken disk: its state can no longer be trusted, so it
+     * stops (nothing after the failing input is acknowledged) and says so loudly.
+     */
+    private static final class HaltOnError implements ExceptionHandler<RingSlot>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long ringSequence, final RingSlot slot)
+        {
+            LOG.error("pipeline stage failed on input {}; halting: no further input is acknowledged", slot.input, ex);
+            throw new IllegalStateException("pipeline halted", ex);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            LOG.error("pipeline stage failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            LOG.error("pipeline stage failed to shut down", ex);
+        }
+    }
+}
