@@ -1,0 +1,36 @@
+package com.offpeak.engine;
+
+/**
+ * Engine parameters that are part of its deterministic behaviour, so they are journaled with (or
+ * fixed for) a replay: how long a clientOrderId is remembered, how many orders may rest, and the
+ * planted bug (always {@link PlantedBug#NONE} outside mutation tests).
+ */
+public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders, PlantedBug plantedBug)
+{
+    public static final long DEFAULT_RETENTION_MILLIS = 24L * 60 * 60 * 1000;
+    public static final int DEFAULT_MAX_OPEN_ORDERS = 1_000_000;
+    public static final EngineConfig DEFAULT = new EngineConfig(DEFAULT_RETENTION_MILLIS, DEFAULT_MAX_OPEN_ORDERS, PlantedBug.NONE);
+
+    public EngineConfig
+    {
+        if (clientOrderIdRetentionMillis < 0 || maxOpenOrders < 0 || plantedBug == null)
+        {
+            throw new IllegalArgumentException("retention and max open orders must be >= 0 and plantedBug non-null");
+        }
+    }
+
+    public EngineConfig withRetentionMillis(final long millis)
+    {
+        return new EngineConfig(millis, maxOpenOrders, plantedBug);
+    }
+
+    public EngineConfig withMaxOpenOrders(final int n)
+    {
+        return new EngineConfig(clientOrderIdRetentionMillis, n, plantedBug);
+    }
+
+    public EngineConfig withPlantedBug(final PlantedBug bug)
+    {
+        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, bug);
+    }
+}

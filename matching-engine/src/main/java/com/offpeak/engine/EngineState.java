@@ -1,0 +1,222 @@
+package com.offpeak.engine;
+
+import com.offpeak.engine.book.BookSide;
+import com.offpeak.engine.book.OrderBook;
+import com.offpeak.engine.book.PriceLevel;
+import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.engine.lease.RunningLeases;
+import com.offpeak.engine.order.Account;
+import com.offpeak.engine.order.ClientOrderIds;
+import com.offpeak.engine.order.Order;
+import com.offpeak.engine.pool.ObjectPool;
+import com.offpeak.engine.timer.TimerQueue;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Everything the engine knows, in one place so that the matcher, the command handlers, the state
+ * hash, the invariant checker and the snapshot codec all see the same structures. It also owns the
+ * order life cycle (rest, close, release) so that the several indexes an order sits in are always
+ * updated together.
+ */
+final class EngineState
+{
+    final Catalog catalog;
+    final EngineConfig config;
+    final EngineListener listener;
+    final OrderBook[] books;
+    final ObjectPool<Order> orderPool = new ObjectPool<>(Order::new, 1024);
+    /** Open orders by id: O(1) cancel/amend and the staleness test for expiry timers. Lookup only. */
+    final Long2ObjectHashMap<Order> openOrders = new Long2ObjectHashMap<>();
+    final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
+    final ClientOrderIds clientOrderIds;
+    final RunningLeases leases = new RunningLeases();
+    final TimerQueue timers = new TimerQueue();
+
+    long now;
+    long nextOrderId = 1;
+    long nextLeaseId = 1;
+    long nextPrioritySeq = 1;
+
+    /** Open and draining orders in id order. */
+    private Order firstLive;
+    private Order lastLive;
+    private int liveCount;
+
+    EngineState(final Catalog catalog, final EngineConfig config, final EngineListener listener)
+    {
+        this.catalog = catalog;
+        this.config = config;
+        this.listener = listener;
+        final ObjectPool<PriceLevel> levelPool = new ObjectPool<>(PriceLevel::new, 256);
+        this.books = new OrderBook[catalog.size()];
+        for (int i = 0; i < books.length; i++)
+        {
+            books[i] = new OrderBook(i, levelPool);
+        }
+        this.clientOrderIds = new ClientOrderIds(config.clientOrderIdRetentionMillis(), accounts);
+    }
+
+    BookSide sideOf(final Order order)
+    {
+        return books[order.instrument].side(order.side);
+    }
+
+    Order firstLive()
+    {
+        return firstLive;
+    }
+
+    int liveCount()
+    {
+        return liveCount;
+    }
+
+    /** A cleared order from the pool. */
+    Order newOrder()
+    {
+        return orderPool.acquire();
+    }
+
+    /** Puts an accepted order into its book, the id index, its account's list and the live list; arms its expiry. */
+    void rest(final Order order)
+    {
+        order.open = true;
+        final PriceLevel level = sideOf(order).levelFor(order.price);
+        if (config.plantedBug() == PlantedBug.LIFO_AT_LEVEL)
+        {
+            level.prepend(order);
+        }
+        else
+        {
+            level.append(order);
+        }
+        openOrders.put(order.id, order);
+        account(order.account).addOpen(order);
+        linkLive(order);
+        if (order.expiresAt != 0)
+        {
+            timers.push(order.expiresAt, TimerQueue.ORDER_EXPIRY, order.id);
+        }
+    }
+
+    /**
+     * The order stops being open: out of its level (which the caller publishes and prunes), the
+     * index and its account. An ask's free GPUs retire now; it stays live (draining) while GPUs
+     * are out on lease.
+     */
+    void close(final Order order, final OrderStatus status)
+    {
+        final PriceLevel level = order.level;
+        if (level != null)
+        {
+            level.remove(order);
+        }
+        openOrders.remove(order.id);
+        accounts.get(order.account).removeOpen(order);
+        order.open = false;
+        ClientOrderIds.orderEnded(order, status, order.remaining);
+        if (order.isBid())
+        {
+            release(order);
+        }
+        else
+        {
+            order.retired += order.remaining;
+            order.remaining = 0;
+            releaseIfDrained(order);
+        }
+    }
+
+    /** Closes a resting order and publishes its level: the common tail of cancel and expiry. */
+    void closeAndPublish(final Order order, final OrderStatus status)
+    {
+        final BookSide side = sideOf(order);
+        final PriceLevel level = order.level;
+        close(order, status);
+        publish(side, level);
+        pruneIfEmpty(side, level);
+    }
+
+    void releaseIfDrained(final Order ask)
+    {
+        if (!ask.open && ask.leased == 0)
+        {
+            release(ask);
+        }
+    }
+
+    /** Returns an order that is no longer open or draining to the pool. */
+    void release(final Order order)
+    {
+        if (order.livePrev != null || firstLive == order)
+        {
+            unlinkLive(order);
+        }
+        order.clear();
+        orderPool.release(order);
+    }
+
+    void publish(final BookSide side, final PriceLevel level)
+    {
+        listener.bookChanged(now, side.instrument(), side.side(), level.price(), level.gpus(), level.activeOrders());
+    }
+
+    void pruneIfEmpty(final BookSide side, final PriceLevel level)
+    {
+        if (level.isEmpty())
+        {
+            side.removeLevel(level);
+        }
+    }
+
+    Account account(final long id)
+    {
+        Account account = accounts.get(id);
+        if (account == null)
+        {
+            account = new Account(id);
+            accounts.put(id, account);
+        }
+        return account;
+    }
+
+    /** Appends to the live list; ids only grow, so the list stays in id order. */
+    void linkLive(final Order order)
+    {
+        order.livePrev = lastLive;
+        order.liveNext = null;
+        if (lastLive == null)
+        {
+            firstLive = order;
+        }
+        else
+        {
+            lastLive.liveNext = order;
+        }
+        lastLive = order;
+        liveCount++;
+    }
+
+    private void unlinkLive(final Order order)
+    {
+        if (order.livePrev == null)
+        {
+            firstLive = order.liveNext;
+        }
+        else
+        {
+            order.livePrev.liveNext = order.liveNext;
+        }
+        if (order.liveNext == null)
+        {
+            lastLive = order.livePrev;
+        }
+        else
+        {
+            order.liveNext.livePrev = order.livePrev;
+        }
+        order.livePrev = null;
+        order.liveNext = null;
+        liveCount--;
+    }
+}

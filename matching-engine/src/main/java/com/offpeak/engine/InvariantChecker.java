@@ -1,0 +1,242 @@
+package com.offpeak.engine;
+
+import com.offpeak.engine.book.BookSide;
+import com.offpeak.engine.book.PriceLevel;
+import com.offpeak.engine.lease.Lease;
+import com.offpeak.engine.order.Account;
+import com.offpeak.engine.order.ClientOrderRecord;
+import com.offpeak.engine.order.Order;
+import com.offpeak.engine.timer.TimerQueue;
+import org.agrona.collections.Long2LongHashMap;
+
+/**
+ * Checks every internal invariant of the engine from scratch (not the hot path: tests call it
+ * after every step). Each check recomputes a fact the engine maintains incrementally and compares.
+ */
+final class InvariantChecker
+{
+    private final EngineState state;
+    private final Matcher matcher;
+
+    InvariantChecker(final EngineState state, final Matcher matcher)
+    {
+        this.state = state;
+        this.matcher = matcher;
+    }
+
+    /** True when a timer entry still refers to a running lease or an open order expiring then. */
+    static boolean isLive(final EngineState state, final int kind, final long id, final long due)
+    {
+        if (kind == TimerQueue.LEASE_END)
+        {
+            final Lease lease = state.leases.get(id);
+            return lease != null && lease.end == due;
+        }
+        final Order order = state.openOrders.get(id);
+        return order != null && order.expiresAt == due;
+    }
+
+    void check()
+    {
+        int resting = 0;
+        for (int i = 0; i < state.books.length; i++)
+        {
+            resting += checkSide(state.books[i].side(Side.BID));
+            resting += checkSide(state.books[i].side(Side.ASK));
+            checkNoCrossedCompatiblePair(i);
+        }
+        require(resting == state.openOrders.size(), "resting orders %d != order index size %d", resting, state.openOrders.size());
+        checkLiveOrdersAndAccounts();
+        checkLeases();
+        checkTimers();
+        checkClientOrderIds();
+    }
+
+    private int checkSide(final BookSide side)
+    {
+        int orders = 0;
+        for (int i = 0; i < side.levelCount(); i++)
+        {
+            final PriceLevel level = side.level(i);
+            require(!level.isEmpty(), "%s %s level %d is empty but present", side.side(), side.instrument(), level.price());
+            if (i > 0)
+            {
+                require(side.isBetter(side.level(i - 1).price(), level.price()), "%s side of %d not sorted at %d", side.side(),
+                    side.instrument(), level.price());
+            }
+            int gpus = 0;
+            int active = 0;
+            int size = 0;
+            long lastSeq = 0;
+            for (Order o = level.head(); o != null; o = o.levelNext)
+            {
+                size++;
+                require(o.level == level && o.open && o.side == side.side() && o.instrument == side.instrument() &&
+                    o.price == level.price(), "order %d misplaced in level %d", o.id, level.price());
+                require(o.prioritySeq > lastSeq, "order %d priority %d not after %d at level %d", o.id, o.prioritySeq, lastSeq,
+                    level.price());
+                require(state.openOrders.get(o.id) == o, "order %d missing from the order index", o.id);
+                require(o.remaining >= 0 && (o.remaining > 0 || !o.isBid()), "order %d rests with remaining %d", o.id, o.remaining);
+                require(o.prioritySeq < state.nextPrioritySeq && o.id < state.nextOrderId, "order %d ahead of the counters", o.id);
+                lastSeq = o.prioritySeq;
+                gpus += o.remaining;
+                active += o.remaining > 0 ? 1 : 0;
+            }
+            require(gpus == level.gpus() && active == level.activeOrders() && size == level.size(),
+                "level %d aggregates (%d,%d,%d) != recomputed (%d,%d,%d)", level.price(), level.gpus(), level.activeOrders(),
+                level.size(), gpus, active, size);
+            orders += size;
+        }
+        return orders;
+    }
+
+    /** The book may be crossed only between orders that cannot trade with each other. */
+    private void checkNoCrossedCompatiblePair(final int instrument)
+    {
+        final BookSide bids = state.books[instrument].side(Side.BID);
+        final BookSide asks = state.books[instrument].side(Side.ASK);
+        for (int b = 0; b < bids.levelCount(); b++)
+        {
+            final PriceLevel bidLevel = bids.level(b);
+            for (int a = 0; a < asks.levelCount() && asks.level(a).price() <= bidLevel.price(); a++)
+            {
+                for (Order bid = bidLevel.head(); bid != null; bid = bid.levelNext)
+                {
+                    for (Order ask = asks.level(a).head(); ask != null; ask = ask.levelNext)
+                    {
+                        require(matcher.fillSize(bid, bid.remaining, ask, ask.remaining) == 0,
+                            "bid %d and ask %d are crossed and compatible", bid.id, ask.id);
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkLiveOrdersAndAccounts()
+    {
+        long lastId = 0;
+        int open = 0;
+        int live = 0;
+        final Long2LongHashMap openPerAccount = new Long2LongHashMap(0);
+        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        {
+            live++;
+            require(o.id > lastId, "live orders out of id order at %d", o.id);
+            lastId = o.id;
+            if (o.isBid())
+            {
+                require(o.open, "bid %d is live but not open", o.id);
+            }
+            else
+            {
+                require(o.askPosted == o.remaining + o.leased + o.retired, "ask %d: posted %d != free %d + leased %d + retired %d",
+                    o.id, o.askPosted, o.remaining, o.leased, o.retired);
+                require(o.open || (o.leased > 0 && o.remaining == 0), "ask %d is closed but not draining", o.id);
+            }
+            if (o.open)
+            {
+                open++;
+                openPerAccount.put(o.account, openPerAccount.get(o.account) + 1);
+            }
+            if (o.clientRecord != null)
+            {
+                require(o.clientRecord.order == o && o.open, "order %d and its clientOrderId record disagree", o.id);
+            }
+        }
+        require(live == state.liveCount(), "live count %d != %d", state.liveCount(), live);
+        require(open == state.openOrders.size(), "open live orders %d != index %d", open, state.openOrders.size());
+        for (final Account account : state.accounts.values())
+        {
+            require(account.openCount() == openPerAccount.get(account.id()), "account %d open count %d != %d", account.id(),
+                account.openCount(), openPerAccount.get(account.id()));
+            long previous = 0;
+            int count = 0;
+            for (Order o = account.firstOpen(); o != null; o = o.accountNext)
+            {
+                require(o.open && o.account == account.id() && o.id > previous, "account %d open list broken at %d", account.id(), o.id);
+                previous = o.id;
+                count++;
+            }
+            require(count == account.openCount(), "account %d list length %d != count %d", account.id(), count, account.openCount());
+        }
+    }
+
+    private void checkLeases()
+    {
+        final Long2LongHashMap leasedPerAsk = new Long2LongHashMap(0);
+        long lastId = 0;
+        for (Lease lease = state.leases.first(); lease != null; lease = lease.next())
+        {
+            require(lease.id > lastId && lease.id < state.nextLeaseId, "lease %d out of id order", lease.id);
+            lastId = lease.id;
+            require(state.leases.get(lease.id) == lease, "lease %d missing from its index", lease.id);
+            final Order ask = lease.ask;
+            require(ask.id != 0 && !ask.isBid() && (ask.open || ask.leased > 0), "lease %d refers to a dead ask", lease.id);
+            require(lease.end <= ask.availableUntil, "lease %d ends %d after its ask's window %d", lease.id, lease.end,
+                ask.availableUntil);
+            require(lease.bidDeadline == 0 || lease.end <= lease.bidDeadline, "lease %d ends after its bid's deadline", lease.id);
+            require(lease.end > state.now && lease.start <= state.now && lease.gpus > 0, "lease %d is not running at %d", lease.id,
+                state.now);
+            leasedPerAsk.put(ask.id, leasedPerAsk.get(ask.id) + lease.gpus);
+        }
+        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        {
+            if (!o.isBid())
+            {
+                require(o.leased == leasedPerAsk.get(o.id), "ask %d leased %d != its leases %d", o.id, o.leased,
+                    leasedPerAsk.get(o.id));
+            }
+        }
+    }
+
+    private void checkTimers()
+    {
+        final TimerQueue timers = state.timers;
+        int live = 0;
+        for (int i = 0; i < timers.size(); i++)
+        {
+            if (i > 0)
+            {
+                final int parent = (i - 1) >>> 1;
+                require(timers.dueAt(parent) <= timers.dueAt(i), "timer heap order broken at %d", i);
+            }
+            if (isLive(state, timers.kindAt(i), timers.idAt(i), timers.dueAt(i)))
+            {
+                require(timers.dueAt(i) > state.now, "timer (%d,%d,%d) overdue at %d", timers.dueAt(i), timers.kindAt(i),
+                    timers.idAt(i), state.now);
+                live++;
+            }
+        }
+        int expected = state.leases.size();
+        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        {
+            expected += o.open && o.expiresAt != 0 ? 1 : 0;
+        }
+        require(live == expected, "live timers %d != leases + expiring orders %d", live, expected);
+    }
+
+    private void checkClientOrderIds()
+    {
+        long lastAt = Long.MIN_VALUE;
+        for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
+        {
+            require(r.recordedAt >= lastAt, "clientOrderId records out of arrival order");
+            lastAt = r.recordedAt;
+            require(state.now - r.recordedAt < state.config.clientOrderIdRetentionMillis(), "clientOrderId %d/%d kept past retention",
+                r.account, r.clientOrderId);
+            require(state.clientOrderIds.find(r.account, r.clientOrderId) == r, "clientOrderId %d/%d not indexed", r.account,
+                r.clientOrderId);
+            require(r.order == null || (r.order.clientRecord == r && r.order.open), "clientOrderId %d/%d follows a closed order",
+                r.account, r.clientOrderId);
+            require((r.orderId == 0) != (r.rejectCode == null), "clientOrderId %d/%d has no single answer", r.account, r.clientOrderId);
+        }
+    }
+
+    private static void require(final boolean condition, final String format, final Object... args)
+    {
+        if (!condition)
+        {
+            throw new IllegalStateException(String.format(format, args));
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package com.offpeak.engine;
+
+import com.offpeak.engine.book.BookSide;
+import com.offpeak.engine.book.PriceLevel;
+import com.offpeak.engine.lease.Lease;
+import com.offpeak.engine.order.ClientOrderRecord;
+import com.offpeak.engine.order.Order;
+import com.offpeak.engine.timer.TimerQueue;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Writes and reads the engine's whole state so that a restored engine behaves exactly like the
+ * original from then on (same events, same {@link MatchingEngine#stateHash()}). Orders are written
+ * once in id order; the books are written as the id sequence of each level's queue, which is what
+ * carries time priority. Timers are not written: they are rebuilt from the open orders' expiry and
+ * the leases' ends, which is all they ever hold (stale entries included nothing that matters).
+ */
+final class SnapshotCodec
+{
+    private static final int MAGIC = 0x4F50454E; // "OPEN"
+    private static final int VERSION = 1;
+
+    private SnapshotCodec()
+    {
+    }
+
+    static void write(final EngineState state, final DataOutput out) throws IOException
+    {
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(state.books.length);
+        out.writeLong(state.now);
+        out.writeLong(state.nextOrderId);
+        out.writeLong(state.nextLeaseId);
+        out.writeLong(state.nextPrioritySeq);
+
+        out.writeInt(state.liveCount());
+        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        {
+            writeOrder(o, out);
+        }
+        for (int i = 0; i < state.books.length; i++)
+        {
+            writeSide(state.books[i].side(Side.BID), out);
+            writeSide(state.books[i].side(Side.ASK), out);
+        }
+        out.writeInt(state.leases.size());
+        for (Lease l = state.leases.first(); l != null; l = l.next())
+        {
+            out.writeLong(l.id);
+            out.writeInt(l.instrument);
+            out.writeLong(l.buyer);
+            out.writeLong(l.owner);
+            out.writeLong(l.bidId);
+            out.writeLong(l.ask.id);
+            out.writeInt(l.gpus);
+            out.writeLong(l.start);
+            out.writeLong(l.end);
+            out.writeLong(l.price);
+            out.writeBoolean(l.preemptible);
+            out.writeLong(l.bidDeadline);
+            out.writeInt(l.durationMinutes);
+        }
+        out.writeInt(state.clientOrderIds.size());
+        for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
+        {
+            out.writeLong(r.account);
+            out.writeLong(r.clientOrderId);
+            out.writeLong(r.recordedAt);
+            out.writeInt(ordinal(r.type));
+            out.writeLong(r.orderIdField);
+            out.writeInt(r.instrument);
+            out.writeInt(r.gpus);
+            out.writeInt(r.durationMinutes);
+            out.writeLong(r.price);
+            out.writeLong(r.availableUntil);
+            out.writeInt(r.minBlock);
+            out.writeInt(ordinal(r.timeInForce));
+            out.writeLong(r.deadline);
+            out.writeBoolean(r.contiguous);
+            out.writeBoolean(r.postOnly);
+            out.writeBoolean(r.preemptible);
+            out.writeLong(r.orderId);
+            out.writeInt(ordinal(r.rejectCode));
+            out.writeBoolean(r.order != null);
+            out.writeInt(ordinal(r.status));
+            out.writeInt(r.remaining);
+        }
+    }
+
+    static void read(final EngineState state, final DataInput in) throws IOException
+    {
+        if (in.readInt() != MAGIC || in.readInt() != VERSION)
+        {
+            throw new IOException("not an Offpeak engine snapshot (version " + VERSION + ")");
+        }
+        final int instruments = in.readInt();
+        if (instruments != state.books.length)
+        {
+            throw new IOException("snapshot has " + instruments + " instruments, the catalog " + state.books.length);
+        }
+        state.now = in.readLong();
+        state.nextOrderId = in.readLong();
+        state.nextLeaseId = in.readLong();
+        state.nextPrioritySeq = in.readLong();
+
+        final Long2ObjectHashMap<Order> byId = new Long2ObjectHashMap<>();
+        final int live = in.readInt();
+        for (int i = 0; i < live; i++)
+        {
+            final Order o = readOrder(state, in);
+            byId.put(o.id, o);
+            state.linkLive(o);
+            if (o.open)
+            {
+                state.openOrders.put(o.id, o);
+                state.account(o.account).addOpen(o);
+                if (o.expiresAt != 0)
+                {
+                    state.timers.push(o.expiresAt, TimerQueue.ORDER_EXPIRY, o.id);
+                }
+            }
+        }
+        for (int i = 0; i < state.books.length; i++)
+        {
+            readSide(state.books[i].side(Side.BID), byId, in);
+            readSide(state.books[i].side(Side.ASK), byId, in);
+        }
+        final int leases = in.readInt();
+        for (int i = 0; i < leases; i++)
+        {
+            final Lease l = state.leases.newLease();
+            l.id = in.readLong();
+            l.instrument = in.readInt();
+            l.buyer = in.readLong();
+            l.owner = in.readLong();
+            l.bidId = in.readLong();
+            l.ask = require(byId, in.readLong());
+            l.gpus = in.readInt();
+            l.start = in.readLong();
+            l.end = in.readLong();
+            l.price = in.readLong();
+            l.preemptible = in.readBoolean();
+            l.bidDeadline = in.readLong();
+            l.durationMinutes = in.readInt();
+            state.leases.add(l);
+            state.timers.push(l.end, TimerQueue.LEASE_END, l.id);
+        }
+        final int records = in.readInt();
+        for (int i = 0; i < records; i++)
+        {
+            final ClientOrderRecord r = state.clientOrderIds.newRecord();
+            r.account = in.readLong();
+            r.clientOrderId = in.readLong();
+            r.recordedAt = in.readLong();
+            r.type = value(CommandType.values(), in.readInt());
+            r.orderIdField = in.readLong();
+            r.instrument = in.readInt();
+            r.gpus = in.readInt();
+            r.durationMinutes = in.readInt();
+            r.price = in.readLong();
+            r.availableUntil = in.readLong();
+            r.minBlock = in.readInt();
+            r.timeInForce = value(TimeInForce.values(), in.readInt());
+            r.deadline = in.readLong();
+            r.contiguous = in.readBoolean();
+            r.postOnly = in.readBoolean();
+            r.preemptible = in.readBoolean();
+            r.orderId = in.readLong();
+            r.rejectCode = value(RejectCode.values(), in.readInt());
+            final boolean followsOrder = in.readBoolean();
+            r.status = value(OrderStatus.values(), in.readInt());
+            r.remaining = in.readInt();
+            if (followsOrder)
+            {
+                r.order = require(byId, r.orderId);
+                r.order.clientRecord = r;
+            }
+            state.clientOrderIds.restore(r);
+        }
+    }
+
+    private static void writeOrder(final Order o, final DataOutput out) throws IOException
+    {
+        out.writeLong(o.id);
+        out.writeLong(o.account);
+        out.writeInt(ordinal(o.side));
+        out.writeInt(o.instrument);
+        out.writeLong(o.price);
+        out.writeLong(o.prioritySeq);
+        out.writeBoolean(o.open);
+        out.writeInt(o.remaining);
+        out.writeLong(o.expiresAt);
+        out.writeInt(o.filled);
+        out.writeInt(o.durationMinutes);
+        out.writeInt(ordinal(o.timeInForce));
+        out.writeLong(o.deadline);
+        out.writeBoolean(o.contiguous);
+        out.writeBoolean(o.postOnly);
+        out.writeBoolean(o.preemptible);
+        out.writeInt(o.askPosted);
+        out.writeInt(o.leased);
+        out.writeInt(o.retired);
+        out.writeLong(o.availableUntil);
+        out.writeInt(o.minBlock);
+    }
+
+    private static Order readOrder(final EngineState state, final DataInput in) throws IOException
+    {
+        final Order o = state.newOrder();
+        o.id = in.readLong();
+        o.account = in.readLong();
+        o.side = value(Side.values(), in.readInt());
+        o.instrument = in.readInt();
+        o.price = in.readLong();
+        o.prioritySeq = in.readLong();
+        o.open = in.readBoolean();
+        o.remaining = in.readInt();
+        o.expiresAt = in.readLong();
+        o.filled = in.readInt();
+        o.durationMinutes = in.readInt();
+        o.timeInForce = value(TimeInForce.values(), in.readInt());
+        o.deadline = in.readLong();
+        o.contiguous = in.readBoolean();
+        o.postOnly = in.readBoolean();
+        o.preemptible = in.readBoolean();
+        o.askPosted = in.readInt();
+        o.leased = in.readInt();
+        o.retired = in.readInt();
+        o.availableUntil = in.readLong();
+        o.minBlock = in.readInt();
+        return o;
+    }
+
+    private static void writeSide(final BookSide side, final DataOutput out) throws IOException
+    {
+        out.writeInt(side.levelCount());
+        for (int i = 0; i < side.levelCount(); i++)
+        {
+            final PriceLevel level = side.level(i);
+            out.writeLong(level.price());
+            out.writeInt(level.size());
+            for (Order o = level.head(); o != null; o = o.levelNext)
+            {
+                out.writeLong(o.id);
+            }
+        }
+    }
+
+    private static void readSide(final BookSide side, final Long2ObjectHashMap<Order> byId, final DataInput in) throws IOException
+    {
+        final int levels = in.readInt();
+        for (int i = 0; i < levels; i++)
+        {
+            final PriceLevel level = side.levelFor(in.readLong());
+            final int size = in.readInt();
+            for (int j = 0; j < size; j++)
+            {
+                level.append(require(byId, in.readLong()));
+            }
+        }
+    }
+
+    private static Order require(final Long2ObjectHashMap<Order> byId, final long id) throws IOException
+    {
+        final Order order = byId.get(id);
+        if (order == null)
+        {
+            throw new IOException("snapshot refers to unknown order " + id);
+        }
+        return order;
+    }
+
+    private static int ordinal(final Enum<?> value)
+    {
+        return value == null ? -1 : value.ordinal();
+    }
+
+    private static <E> E value(final E[] values, final int ordinal) throws IOException
+    {
+        if (ordinal == -1)
+        {
+            return null;
+        }
+        if (ordinal < 0 || ordinal >= values.length)
+        {
+            throw new IOException("snapshot holds an invalid enum ordinal " + ordinal);
+        }
+        return values[ordinal];
+    }
+}

@@ -1,0 +1,108 @@
+package com.offpeak.engine;
+
+import com.offpeak.engine.book.BookSide;
+import com.offpeak.engine.book.PriceLevel;
+import com.offpeak.engine.lease.Lease;
+import com.offpeak.engine.order.ClientOrderRecord;
+import com.offpeak.engine.order.Order;
+import com.offpeak.engine.timer.TimerQueue;
+
+/**
+ * The state hash: every field of every order in book priority order per instrument and side, the
+ * draining asks, the leases in id order, the pending timers, the clientOrderId records in arrival
+ * order, the counters and now, folded through a 64-bit mixer (MurmurHash3's finaliser) so that a
+ * single changed bit anywhere changes the result. Pending timers are combined order-independently
+ * (a sum of mixed entries) because the heap's array layout is an artefact of insertion order, and
+ * stale entries (orders closed since) are left out: they no longer affect behaviour.
+ */
+final class StateHasher
+{
+    private long hash = 0x6F66667065616BL;
+
+    private StateHasher()
+    {
+    }
+
+    static long hash(final EngineState state)
+    {
+        final StateHasher h = new StateHasher();
+        h.add(state.now).add(state.nextOrderId).add(state.nextLeaseId).add(state.nextPrioritySeq);
+        for (int i = 0; i < state.books.length; i++)
+        {
+            h.addSide(state.books[i].side(Side.BID));
+            h.addSide(state.books[i].side(Side.ASK));
+        }
+        for (Order order = state.firstLive(); order != null; order = order.liveNext)
+        {
+            if (!order.open)
+            {
+                h.addOrder(order);
+            }
+        }
+        for (Lease lease = state.leases.first(); lease != null; lease = lease.next())
+        {
+            h.add(lease.id).add(lease.instrument).add(lease.buyer).add(lease.owner).add(lease.bidId).add(lease.ask.id).add(lease.gpus)
+                .add(lease.start).add(lease.end).add(lease.price).add(lease.preemptible ? 1 : 0).add(lease.bidDeadline)
+                .add(lease.durationMinutes);
+        }
+        long timers = 0;
+        final TimerQueue queue = state.timers;
+        for (int i = 0; i < queue.size(); i++)
+        {
+            if (InvariantChecker.isLive(state, queue.kindAt(i), queue.idAt(i), queue.dueAt(i)))
+            {
+                timers += mix(mix(mix(queue.dueAt(i)) ^ queue.kindAt(i)) ^ queue.idAt(i));
+            }
+        }
+        h.add(timers);
+        for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
+        {
+            h.add(r.account).add(r.clientOrderId).add(r.recordedAt).add(ordinal(r.type)).add(r.orderIdField).add(r.instrument)
+                .add(r.gpus).add(r.durationMinutes).add(r.price).add(r.availableUntil).add(r.minBlock).add(ordinal(r.timeInForce))
+                .add(r.deadline).add(r.contiguous ? 1 : 0).add(r.postOnly ? 1 : 0).add(r.preemptible ? 1 : 0).add(r.orderId)
+                .add(ordinal(r.rejectCode)).add(ordinal(r.currentStatus())).add(r.currentRemaining());
+        }
+        return h.hash;
+    }
+
+    private void addSide(final BookSide side)
+    {
+        add(side.levelCount());
+        for (int i = 0; i < side.levelCount(); i++)
+        {
+            final PriceLevel level = side.level(i);
+            add(level.price()).add(level.size());
+            for (Order order = level.head(); order != null; order = order.levelNext)
+            {
+                addOrder(order);
+            }
+        }
+    }
+
+    private void addOrder(final Order o)
+    {
+        add(o.id).add(o.account).add(ordinal(o.side)).add(o.instrument).add(o.price).add(o.prioritySeq).add(o.open ? 1 : 0)
+            .add(o.remaining).add(o.expiresAt).add(o.filled).add(o.durationMinutes).add(ordinal(o.timeInForce)).add(o.deadline)
+            .add(o.contiguous ? 1 : 0).add(o.postOnly ? 1 : 0).add(o.preemptible ? 1 : 0).add(o.askPosted).add(o.leased)
+            .add(o.retired).add(o.availableUntil).add(o.minBlock);
+    }
+
+    private static long ordinal(final Enum<?> value)
+    {
+        return value == null ? -1 : value.ordinal();
+    }
+
+    private StateHasher add(final long value)
+    {
+        hash = mix(hash * 0x9E3779B97F4A7C15L + value);
+        return this;
+    }
+
+    static long mix(final long value)
+    {
+        long z = value;
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
+    }
+}

@@ -1,0 +1,112 @@
+package com.offpeak.engine.book;
+
+import com.offpeak.engine.Side;
+import com.offpeak.engine.pool.ObjectPool;
+
+/**
+ * One side of a book: its price levels in priority order (best first) in a sorted array, found by
+ * binary search. GPU books have few distinct prices (a tick grid near the market), so shifting a
+ * short array on a new or emptied level beats a tree's pointer chasing, and the walk of an
+ * aggressor is a plain index loop with no iterator.
+ */
+public final class BookSide
+{
+    private final int instrument;
+    private final Side side;
+    private final ObjectPool<PriceLevel> levelPool;
+    private PriceLevel[] levels = new PriceLevel[16];
+    private int count;
+
+    public BookSide(final int instrument, final Side side, final ObjectPool<PriceLevel> levelPool)
+    {
+        this.instrument = instrument;
+        this.side = side;
+        this.levelPool = levelPool;
+    }
+
+    public int instrument()
+    {
+        return instrument;
+    }
+
+    public Side side()
+    {
+        return side;
+    }
+
+    public int levelCount()
+    {
+        return count;
+    }
+
+    /** The level at {@code index}, 0 being the best price. */
+    public PriceLevel level(final int index)
+    {
+        return levels[index];
+    }
+
+    /** True when {@code price} is strictly better than {@code other} for this side (higher bid, lower ask). */
+    public boolean isBetter(final long price, final long other)
+    {
+        return side == Side.BID ? price > other : price < other;
+    }
+
+    /** The level at {@code price}, created (from the pool) if absent. */
+    public PriceLevel levelFor(final long price)
+    {
+        final int index = search(price);
+        if (index >= 0)
+        {
+            return levels[index];
+        }
+        final int insertAt = -index - 1;
+        if (count == levels.length)
+        {
+            levels = java.util.Arrays.copyOf(levels, count * 2);
+        }
+        System.arraycopy(levels, insertAt, levels, insertAt + 1, count - insertAt);
+        final PriceLevel level = levelPool.acquire();
+        level.reset(price);
+        levels[insertAt] = level;
+        count++;
+        return level;
+    }
+
+    /** Drops an emptied level and returns it to the pool. */
+    public void removeLevel(final PriceLevel level)
+    {
+        final int index = search(level.price());
+        if (index < 0 || levels[index] != level)
+        {
+            throw new IllegalStateException("level " + level.price() + " is not on the " + side + " side");
+        }
+        System.arraycopy(levels, index + 1, levels, index, count - index - 1);
+        levels[--count] = null;
+        levelPool.release(level);
+    }
+
+    /** Binary search in priority order: the index of {@code price}, or -(insertion point) - 1. */
+    private int search(final long price)
+    {
+        int low = 0;
+        int high = count - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            final long midPrice = levels[mid].price();
+            if (midPrice == price)
+            {
+                return mid;
+            }
+            if (isBetter(midPrice, price))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return -(low + 1);
+    }
+}

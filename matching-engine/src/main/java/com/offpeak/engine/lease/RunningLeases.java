@@ -1,0 +1,83 @@
+package com.offpeak.engine.lease;
+
+import com.offpeak.engine.pool.ObjectPool;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * Every running lease: an id index for the lease-end timer and an intrusive list in id order
+ * (ids only grow and leases are appended as created, so appending keeps the order) for views,
+ * the state hash and snapshots, which must never iterate the hash map.
+ */
+public final class RunningLeases
+{
+    private final ObjectPool<Lease> pool = new ObjectPool<>(Lease::new, 1024);
+    private final Long2ObjectHashMap<Lease> byId = new Long2ObjectHashMap<>();
+    private Lease head;
+    private Lease tail;
+
+    /** A cleared lease from the pool; fill it, then {@link #add} it. */
+    public Lease newLease()
+    {
+        return pool.acquire();
+    }
+
+    public void add(final Lease lease)
+    {
+        if (tail != null && tail.id >= lease.id)
+        {
+            throw new IllegalStateException("lease " + lease.id + " added out of id order");
+        }
+        byId.put(lease.id, lease);
+        lease.prev = tail;
+        lease.next = null;
+        if (tail == null)
+        {
+            head = lease;
+        }
+        else
+        {
+            tail.next = lease;
+        }
+        tail = lease;
+    }
+
+    public Lease get(final long id)
+    {
+        return byId.get(id);
+    }
+
+    /** Unlinks the lease and returns it to the pool; the caller must not use it afterwards. */
+    public void remove(final Lease lease)
+    {
+        byId.remove(lease.id);
+        if (lease.prev == null)
+        {
+            head = lease.next;
+        }
+        else
+        {
+            lease.prev.next = lease.next;
+        }
+        if (lease.next == null)
+        {
+            tail = lease.prev;
+        }
+        else
+        {
+            lease.next.prev = lease.prev;
+        }
+        lease.clear();
+        pool.release(lease);
+    }
+
+    /** The oldest running lease; continue with {@link Lease#next()}. */
+    public Lease first()
+    {
+        return head;
+    }
+
+    public int size()
+    {
+        return byId.size();
+    }
+}

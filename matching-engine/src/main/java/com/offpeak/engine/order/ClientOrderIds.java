@@ -1,0 +1,143 @@
+package com.offpeak.engine.order;
+
+import com.offpeak.engine.Command;
+import com.offpeak.engine.OrderStatus;
+import com.offpeak.engine.RejectCode;
+import com.offpeak.engine.pool.ObjectPool;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * clientOrderId retention: records in arrival order (a FIFO list, so the oldest is at the head and
+ * expiry is a walk from the head until the first record still within the window) plus a per-account
+ * lookup. Records live while {@code now < recordedAt + retention}.
+ */
+public final class ClientOrderIds
+{
+    private final long retentionMillis;
+    private final Long2ObjectHashMap<Account> accounts;
+    private final ObjectPool<ClientOrderRecord> pool = new ObjectPool<>(ClientOrderRecord::new, 1024);
+    private ClientOrderRecord head;
+    private ClientOrderRecord tail;
+    private int size;
+
+    public ClientOrderIds(final long retentionMillis, final Long2ObjectHashMap<Account> accounts)
+    {
+        this.retentionMillis = retentionMillis;
+        this.accounts = accounts;
+    }
+
+    public ClientOrderRecord find(final long account, final long clientOrderId)
+    {
+        final Account owner = accounts.get(account);
+        return owner == null ? null : owner.clientOrderId(clientOrderId);
+    }
+
+    /** Records a rejected place command (an answer a retry gets back). */
+    public void recordRejection(final Command command, final long now, final RejectCode code)
+    {
+        final ClientOrderRecord record = append(command, now);
+        record.rejectCode = code;
+        record.status = OrderStatus.REJECTED;
+    }
+
+    /** Records an accepted place command; the record follows the order until {@link #orderEnded}. */
+    public void recordAcceptance(final Command command, final long now, final Order order)
+    {
+        final ClientOrderRecord record = append(command, now);
+        record.orderId = order.id;
+        record.order = order;
+        order.clientRecord = record;
+    }
+
+    /** Freezes the answer of an order that stopped being open. */
+    public static void orderEnded(final Order order, final OrderStatus status, final int remaining)
+    {
+        final ClientOrderRecord record = order.clientRecord;
+        if (record != null)
+        {
+            record.order = null;
+            record.status = status;
+            record.remaining = remaining;
+            order.clientRecord = null;
+        }
+    }
+
+    /** Forgets every record whose retention window has passed at {@code now}. */
+    public void expire(final long now)
+    {
+        while (head != null && now - head.recordedAt >= retentionMillis)
+        {
+            final ClientOrderRecord record = head;
+            head = record.next;
+            if (head == null)
+            {
+                tail = null;
+            }
+            else
+            {
+                head.prev = null;
+            }
+            accounts.get(record.account).removeClientOrderId(record.clientOrderId);
+            if (record.order != null)
+            {
+                record.order.clientRecord = null;
+            }
+            record.clear();
+            pool.release(record);
+            size--;
+        }
+    }
+
+    /** The oldest live record; continue with {@link ClientOrderRecord#next()}. */
+    public ClientOrderRecord first()
+    {
+        return head;
+    }
+
+    public int size()
+    {
+        return size;
+    }
+
+    /** Appends a record restored from a snapshot, already filled in. */
+    public ClientOrderRecord newRecord()
+    {
+        return pool.acquire();
+    }
+
+    public void restore(final ClientOrderRecord record)
+    {
+        link(record);
+    }
+
+    private ClientOrderRecord append(final Command command, final long now)
+    {
+        final ClientOrderRecord record = pool.acquire();
+        record.capture(command, now);
+        link(record);
+        return record;
+    }
+
+    private void link(final ClientOrderRecord record)
+    {
+        Account owner = accounts.get(record.account);
+        if (owner == null)
+        {
+            owner = new Account(record.account);
+            accounts.put(record.account, owner);
+        }
+        owner.putClientOrderId(record);
+        record.prev = tail;
+        record.next = null;
+        if (tail == null)
+        {
+            head = record;
+        }
+        else
+        {
+            tail.next = record;
+        }
+        tail = record;
+        size++;
+    }
+}

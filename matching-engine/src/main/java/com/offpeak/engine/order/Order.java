@@ -1,0 +1,105 @@
+package com.offpeak.engine.order;
+
+import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
+import com.offpeak.engine.book.PriceLevel;
+
+/**
+ * One pooled order, bid or ask. A single class (rather than Ask/Bid subclasses) keeps the pool,
+ * the price-level queue and the account list monomorphic; the side decides which fields matter.
+ *
+ * <p>{@link #remaining} is what the order can still trade and what depth shows: a bid's unfilled
+ * GPUs, an ask's free GPUs. It is changed only through {@link PriceLevel#setRemaining} while the
+ * order rests, so level aggregates never drift. An ask additionally keeps
+ * {@code posted = remaining + leased + retired}.
+ *
+ * <p>The order sits on three intrusive lists at once, so no list node is ever allocated: its price
+ * level's FIFO queue, its account's open orders (id order, for cancel-all) and the engine's list of
+ * live orders (id order, for views, hashing and snapshots).
+ */
+public final class Order
+{
+    public long id;
+    public long account;
+    public Side side;
+    public int instrument;
+    public long price;
+    /** Time priority: smaller is older; renewed when the order loses priority. */
+    public long prioritySeq;
+    /** Resting and tradable; false for an ask that was cancelled or expired but still has GPUs out on lease. */
+    public boolean open;
+    public int remaining;
+    /** First millisecond at which the order can no longer trade, or 0 when it never expires. */
+    public long expiresAt;
+
+    // Bid fields.
+    public int filled;
+    public int durationMinutes;
+    public TimeInForce timeInForce;
+    public long deadline;
+    public boolean contiguous;
+    public boolean postOnly;
+    public boolean preemptible;
+
+    // Ask fields.
+    /** GPUs ever offered: set on entry, raised by amends up; kept apart so conservation is checkable. */
+    public int askPosted;
+    public int leased;
+    public int retired;
+    public long availableUntil;
+    public int minBlock;
+
+    public PriceLevel level;
+    public Order levelPrev;
+    public Order levelNext;
+    public Order accountPrev;
+    public Order accountNext;
+    public Order livePrev;
+    public Order liveNext;
+    /** The clientOrderId record that answers retries of this order's place command, if any. */
+    public ClientOrderRecord clientRecord;
+
+    public boolean isBid()
+    {
+        return side == Side.BID;
+    }
+
+    /** A bid's GPUs so far (filled + unfilled); an ask's GPUs ever offered (= free + leased + retired). */
+    public int posted()
+    {
+        return side == Side.BID ? filled + remaining : askPosted;
+    }
+
+    public void clear()
+    {
+        id = 0;
+        account = 0;
+        side = null;
+        instrument = 0;
+        price = 0;
+        prioritySeq = 0;
+        open = false;
+        remaining = 0;
+        expiresAt = 0;
+        filled = 0;
+        durationMinutes = 0;
+        timeInForce = null;
+        deadline = 0;
+        contiguous = false;
+        postOnly = false;
+        preemptible = false;
+        askPosted = 0;
+        leased = 0;
+        retired = 0;
+        availableUntil = 0;
+        minBlock = 0;
+        level = null;
+        levelPrev = null;
+        levelNext = null;
+        accountPrev = null;
+        accountNext = null;
+        livePrev = null;
+        liveNext = null;
+        clientRecord = null;
+    }
+}
