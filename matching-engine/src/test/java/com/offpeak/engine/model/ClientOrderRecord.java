@@ -42,6 +42,6 @@ record ClientOrderRecord(Command request, long recordedAt, ModelOrder order, Rej
 
     int remainingGpus()
     {
-        return order == null ? 0 : order.bookGpus();
+        return order == null ? 0 : order.reportedRemaining();
     }
 }

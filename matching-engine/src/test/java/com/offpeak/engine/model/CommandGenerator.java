@@ -56,19 +56,19 @@ public final class CommandGenerator
         final long time = nextTimestamp();
         final long now = Math.max(time, model.now());
         final int roll = random.nextInt(100);
-        if (roll < 30)
+        if (roll < 32)
         {
             return remember(bid(time, now));
         }
-        if (roll < 52)
+        if (roll < 60)
         {
             return remember(ask(time, now));
         }
-        if (roll < 60 && !placesWithClientId.isEmpty())
+        if (roll < 66 && !placesWithClientId.isEmpty())
         {
             return retry(time);
         }
-        if (roll < 73)
+        if (roll < 74)
         {
             return cancel(time, model);
         }
@@ -76,7 +76,7 @@ public final class CommandGenerator
         {
             return cancelAll(time);
         }
-        if (roll < 94)
+        if (roll < 92)
         {
             return amend(time, model);
         }
@@ -126,7 +126,7 @@ public final class CommandGenerator
         int duration = pick(DURATIONS);
         long price = price(instrument);
         final int tifRoll = random.nextInt(100);
-        TimeInForce tif = tifRoll < 35 ? TimeInForce.GTC : tifRoll < 65 ? TimeInForce.GTD : tifRoll < 82 ? TimeInForce.IOC : TimeInForce.FOK;
+        TimeInForce tif = tifRoll < 40 ? TimeInForce.GTC : tifRoll < 75 ? TimeInForce.GTD : tifRoll < 88 ? TimeInForce.IOC : TimeInForce.FOK;
         long deadline = tif == TimeInForce.GTD ? onGrid(now + duration * MINUTE) + random.nextInt(-1, 24) * QUARTER : 0;
         boolean postOnly = random.nextInt(100) < (tif.isImmediate() ? 3 : 15);
         switch (random.nextInt(40))
@@ -153,8 +153,8 @@ public final class CommandGenerator
         int minBlock = pick(MIN_BLOCKS);
         int gpus = minBlock * (1 + random.nextInt(3));
         long price = price(instrument);
-        // mostly short windows (1-3 h), so long bids skip them and they expire soon; some all day
-        final long window = random.nextInt(4) == 0 ? random.nextLong(4 * QUARTER, 96 * QUARTER) : random.nextLong(4 * QUARTER, 12 * QUARTER);
+        // half short windows (1-3 h), so long bids skip them and they expire soon; half up to a day
+        final long window = random.nextBoolean() ? random.nextLong(4 * QUARTER, 12 * QUARTER) : random.nextLong(12 * QUARTER, 96 * QUARTER);
         long availableUntil = onGrid(now) + window;
         switch (random.nextInt(40))
         {

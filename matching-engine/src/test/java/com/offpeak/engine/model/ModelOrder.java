@@ -15,13 +15,16 @@ final class ModelOrder
     final long account;
     final Side side;
     final int instrument;
-    final int originalGpus;
     long price;
     long prioritySeq;
     OrderStatus status = OrderStatus.OPEN;
 
+    /** What the order still had to trade when it closed: what a retry of its place command is told. */
+    int remainingWhenClosed;
+
     // bid
     int remaining;
+    int filled;
     final int durationMinutes;
     final TimeInForce timeInForce;
     final long deadline;
@@ -46,7 +49,6 @@ final class ModelOrder
         this.account = account;
         this.side = side;
         this.instrument = instrument;
-        this.originalGpus = gpus;
         this.price = price;
         this.prioritySeq = prioritySeq;
         this.durationMinutes = durationMinutes;
@@ -99,6 +101,24 @@ final class ModelOrder
     int bookGpus()
     {
         return isBid() ? remaining : free;
+    }
+
+    /** Leaves the book with {@code finalStatus}; an ask's free GPUs retire now, its leased ones as their leases end. */
+    void close(final OrderStatus finalStatus)
+    {
+        status = finalStatus;
+        remainingWhenClosed = bookGpus();
+        if (!isBid())
+        {
+            retired += free;
+            free = 0;
+        }
+    }
+
+    /** Remaining GPUs as reported to a retry: live while open, frozen once closed. */
+    int reportedRemaining()
+    {
+        return isOpen() ? bookGpus() : remainingWhenClosed;
     }
 
     /** Still in the engine's order views: open, or a closed ask whose leases have not all ended yet. */

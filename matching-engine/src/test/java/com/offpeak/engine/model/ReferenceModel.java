@@ -188,8 +188,7 @@ public final class ReferenceModel
     private void expire(final ModelOrder order)
     {
         final int remaining = order.bookGpus();
-        order.status = OrderStatus.EXPIRED;
-        retireFreeGpus(order);
+        order.close(OrderStatus.EXPIRED);
         listener.orderExpired(now, order.id, order.account, order.instrument, order.side, remaining);
         publishLevel(order.instrument, order.side, order.price);
         dropIfGone(order);
@@ -199,7 +198,7 @@ public final class ReferenceModel
 
     private void place(final Command command)
     {
-        if (command.clientOrderId != 0)
+        if (hasRetryProtection(command))
         {
             final ClientOrderRecord record = findClientOrderRecord(command.account, command.clientOrderId);
             if (record != null)
@@ -258,11 +257,11 @@ public final class ReferenceModel
 
         if (order.isBid() && order.remaining == 0)
         {
-            order.status = OrderStatus.FILLED;
+            order.close(OrderStatus.FILLED);
         }
         else if (order.isBid() && order.timeInForce == TimeInForce.IOC)
         {
-            order.status = OrderStatus.CANCELLED;
+            order.close(OrderStatus.CANCELLED);
             listener.orderCancelled(now, order.id, order.account, order.instrument, order.side, order.remaining,
                 CancelReason.IOC_REMAINDER);
         }
@@ -361,9 +360,19 @@ public final class ReferenceModel
         return null;
     }
 
+    /**
+     * Records are kept per account, so a command without a valid account has none: it is simply
+     * rejected INVALID_COMMAND each time (docs/matching.md lists the lookup first, but an account
+     * of 0 owns no ids).
+     */
+    private static boolean hasRetryProtection(final Command command)
+    {
+        return command.clientOrderId != 0 && command.account > 0;
+    }
+
     private void recordAnswer(final Command command, final ModelOrder order, final RejectCode code)
     {
-        if (command.clientOrderId != 0)
+        if (hasRetryProtection(command))
         {
             clientOrderRecords.add(new ClientOrderRecord(new Command().copyFrom(command), now, order, code));
         }
@@ -444,6 +453,7 @@ public final class ReferenceModel
         final long leaseId = nextLeaseId++;
         final long end = now + bid.durationMinutes * MINUTE;
         bid.remaining -= gpus;
+        bid.filled += gpus;
         ask.free -= gpus;
         ask.leased += gpus;
         leases.add(new ModelLease(leaseId, bid.instrument, bid.account, ask.account, bid.id, ask, gpus, now, end, maker.price,
@@ -454,7 +464,7 @@ public final class ReferenceModel
             bid.preemptible);
         if (passive.isBid() && passive.remaining == 0)
         {
-            passive.status = OrderStatus.FILLED;
+            passive.close(OrderStatus.FILLED);
             dropIfGone(passive);
         }
         publishLevel(passive.instrument, passive.side, passive.price);
@@ -493,8 +503,7 @@ public final class ReferenceModel
     private void cancelOrder(final ModelOrder order, final CancelReason reason)
     {
         final int remaining = order.bookGpus();
-        order.status = OrderStatus.CANCELLED;
-        retireFreeGpus(order);
+        order.close(OrderStatus.CANCELLED);
         listener.orderCancelled(now, order.id, order.account, order.instrument, order.side, remaining, reason);
         publishLevel(order.instrument, order.side, order.price);
         dropIfGone(order);
@@ -543,7 +552,7 @@ public final class ReferenceModel
 
         if (order.isBid() && order.remaining == 0)
         {
-            order.status = OrderStatus.FILLED;
+            order.close(OrderStatus.FILLED);
         }
         publishLevel(order.instrument, order.side, order.price);
         dropIfGone(order);
@@ -602,16 +611,6 @@ public final class ReferenceModel
             }
         }
         return null;
-    }
-
-    /** A cancelled or expired ask's free GPUs retire now; its leased ones retire as their leases end. */
-    private static void retireFreeGpus(final ModelOrder order)
-    {
-        if (!order.isBid())
-        {
-            order.retired += order.free;
-            order.free = 0;
-        }
     }
 
     private void dropIfGone(final ModelOrder order)
@@ -701,7 +700,7 @@ public final class ReferenceModel
             if (order.isBid())
             {
                 view.order(order.id, order.account, order.side, order.instrument, order.price, order.prioritySeq, true, order.remaining, 0, 0,
-                    order.originalGpus);
+                    order.filled + order.remaining);
             }
             else
             {
