@@ -1,0 +1,89 @@
+package com.offpeak.ledger;
+
+import com.offpeak.ledger.money.Amounts;
+
+/**
+ * The funds set aside for one open bid. The hold always equals the bid's remaining worst case:
+ *
+ * <pre>
+ * hold = N(limit, remainingGpus) + cumulativeFee(makerNotional, takerNotional + N(limit, remainingGpus)) - feePaid
+ * </pre>
+ *
+ * where N is the notional, maker/takerNotional what the bid's fills so far were charged at each
+ * rate, and feePaid = cumulativeFee(makerNotional, takerNotional). A fill at a price ≤ limit moves
+ * its notional and fee out and leaves at least the new worst case behind (floor(a) + floor(b) ≤
+ * floor(a + b), and the maker rate ≤ the taker rate), so the excess released after a fill is
+ * never negative and a fully filled bid's hold is exactly zero.
+ */
+final class Hold extends IndexedEntry
+{
+    long participant;
+    int availableSlot;
+    long limitPrice;
+    int remainingGpus;
+    int durationMinutes;
+    long amount;
+    long makerNotional;
+    long takerNotional;
+    long feePaid;
+
+    long orderId()
+    {
+        return id;
+    }
+
+    /** The hold this bid needs at the given limit and remaining GPUs, or {@link Amounts#OVERFLOW}. */
+    long requiredFor(final LedgerConfig config, final long limit, final int gpus)
+    {
+        return required(config, limit, gpus, durationMinutes, makerNotional, takerNotional, feePaid);
+    }
+
+    static long required(final LedgerConfig config, final long limit, final int gpus, final int durationMinutes,
+        final long makerNotional, final long takerNotional, final long feePaid)
+    {
+        final long remainingNotional = Amounts.notional(limit, gpus, durationMinutes);
+        if (remainingNotional == Amounts.OVERFLOW)
+        {
+            return Amounts.OVERFLOW;
+        }
+        final long worstTakerNotional = Amounts.addOrOverflow(takerNotional, remainingNotional);
+        if (worstTakerNotional == Amounts.OVERFLOW)
+        {
+            return Amounts.OVERFLOW;
+        }
+        final long worstFee = Amounts.cumulativeFee(makerNotional, config.makerBps(), worstTakerNotional, config.takerBps());
+        return worstFee == Amounts.OVERFLOW ? Amounts.OVERFLOW : Amounts.addOrOverflow(remainingNotional, worstFee - feePaid);
+    }
+
+    void open(final long participant, final int availableSlot, final long limitPrice, final int gpus, final int durationMinutes,
+        final long amount)
+    {
+        this.participant = participant;
+        this.availableSlot = availableSlot;
+        this.limitPrice = limitPrice;
+        this.remainingGpus = gpus;
+        this.durationMinutes = durationMinutes;
+        this.amount = amount;
+        this.makerNotional = 0;
+        this.takerNotional = 0;
+        this.feePaid = 0;
+    }
+
+    /** Books a fill's notional at its rate and returns the fee it owes: the cumulative fee's increase. */
+    long chargeFill(final LedgerConfig config, final long notional, final int gpus, final boolean atMakerRate)
+    {
+        if (atMakerRate)
+        {
+            makerNotional += notional;
+        }
+        else
+        {
+            takerNotional += notional;
+        }
+        remainingGpus -= gpus;
+        final long feeSoFar = Amounts.cumulativeFee(makerNotional, config.makerBps(), takerNotional, config.takerBps());
+        final long fee = feeSoFar - feePaid;
+        feePaid = feeSoFar;
+        return fee;
+    }
+}

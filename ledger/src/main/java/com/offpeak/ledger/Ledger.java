@@ -1,0 +1,646 @@
+package com.offpeak.ledger;
+
+import com.offpeak.ledger.account.AccountBook;
+import com.offpeak.ledger.account.AccountId;
+import com.offpeak.ledger.account.AccountKind;
+import com.offpeak.ledger.money.Amounts;
+import com.offpeak.ledger.transfer.TransferChecksum;
+import com.offpeak.ledger.transfer.TransferListener;
+import com.offpeak.ledger.transfer.TransferReason;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The exchange's money: double-entry accounts, bid holds, lease escrow, settlement and fees.
+ *
+ * <p>Single-threaded and deterministic: time enters only as the {@code time} argument (engine
+ * time), and every change is a balanced transfer emitted to the {@link TransferListener} in id
+ * order. Every operation returns a {@link LedgerResult}; anything but {@link LedgerResult#OK}
+ * means nothing changed. Hot-path operations (hold, amend, fill, release, deliver, lease end)
+ * allocate nothing once a participant's accounts exist and the pools are warm.
+ *
+ * <p>The rules, the rounding and the invariants are in docs/ledger.md.
+ */
+public final class Ledger
+{
+    /** Returned by {@link #holdOf} and {@link #escrowOf} when there is no such open record. */
+    public static final long NONE = -1;
+    static final long MILLIS_PER_MINUTE = 60_000L;
+    private static final int SNAPSHOT_MAGIC = 0x4F50_4C47;
+    private static final int SNAPSHOT_VERSION = 1;
+
+    private final LedgerConfig config;
+    private final AccountBook book;
+    private final EntryIndex<Hold> holds = new EntryIndex<>(Hold::new);
+    private final EntryIndex<LeaseEscrow> leases = new EntryIndex<>(LeaseEscrow::new);
+    private final FundingKeys fundingKeys = new FundingKeys();
+
+    public Ledger(final LedgerConfig config, final TransferListener listener)
+    {
+        this.config = config;
+        this.book = new AccountBook(listener);
+    }
+
+    // ----------------------------------------------------------------------------------------- deposits and withdrawals
+
+    /** Credits {@code amount} to the participant's available funds, once per idempotency key. */
+    public LedgerResult deposit(final long time, final long idempotencyKey, final long participant, final long amount)
+    {
+        final LedgerResult invalid = checkFunding(idempotencyKey, participant, amount);
+        if (invalid != null)
+        {
+            return invalid;
+        }
+        final LedgerResult replayed = fundingKeys.replay(idempotencyKey, FundingKeys.DEPOSIT, participant, amount);
+        if (replayed != null)
+        {
+            return replayed;
+        }
+        final LedgerResult result;
+        // -EXTERNAL is all the money inside the exchange; keeping it within a long keeps every balance within one.
+        if (amount > Long.MAX_VALUE + book.balance(AccountBook.EXTERNAL_SLOT))
+        {
+            result = LedgerResult.BALANCE_OVERFLOW;
+        }
+        else
+        {
+            final int slot = book.openAccounts(participant);
+            book.post(time, AccountBook.EXTERNAL_SLOT, slot, amount, TransferReason.DEPOSIT, idempotencyKey, 0);
+            result = LedgerResult.OK;
+        }
+        fundingKeys.record(idempotencyKey, FundingKeys.DEPOSIT, participant, amount, result);
+        return result;
+    }
+
+    /** Pays {@code amount} out of the participant's available funds, once per idempotency key; never more than available. */
+    public LedgerResult withdraw(final long time, final long idempotencyKey, final long participant, final long amount)
+    {
+        final LedgerResult invalid = checkFunding(idempotencyKey, participant, amount);
+        if (invalid != null)
+        {
+            return invalid;
+        }
+        final LedgerResult replayed = fundingKeys.replay(idempotencyKey, FundingKeys.WITHDRAWAL, participant, amount);
+        if (replayed != null)
+        {
+            return replayed;
+        }
+        final int slot = book.availableSlot(participant);
+        final LedgerResult result;
+        if (slot == AccountBook.NO_SLOT || book.balance(slot) < amount)
+        {
+            result = LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        else
+        {
+            book.post(time, slot, AccountBook.EXTERNAL_SLOT, amount, TransferReason.WITHDRAWAL, idempotencyKey, 0);
+            result = LedgerResult.OK;
+        }
+        fundingKeys.record(idempotencyKey, FundingKeys.WITHDRAWAL, participant, amount, result);
+        return result;
+    }
+
+    private static LedgerResult checkFunding(final long idempotencyKey, final long participant, final long amount)
+    {
+        if (idempotencyKey <= 0)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (!AccountId.isValidParticipant(participant))
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        return amount > 0 ? null : LedgerResult.INVALID_AMOUNT;
+    }
+
+    // ----------------------------------------------------------------------------------------- holds
+
+    /** Holds a new bid's worst case: its limit notional plus the taker fee on it. */
+    public LedgerResult holdBid(final long time, final long orderId, final long participant, final long limitPrice, final int gpus,
+        final int durationMinutes)
+    {
+        if (orderId <= 0)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (holds.get(orderId) != null)
+        {
+            return LedgerResult.DUPLICATE_ORDER;
+        }
+        if (!AccountId.isValidParticipant(participant))
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (limitPrice <= 0 || gpus <= 0 || durationMinutes <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        final long required = Hold.required(config, limitPrice, gpus, durationMinutes, 0, 0, 0);
+        if (required == Amounts.OVERFLOW)
+        {
+            return LedgerResult.NOTIONAL_OVERFLOW;
+        }
+        final int slot = book.availableSlot(participant);
+        if (slot == AccountBook.NO_SLOT || book.balance(slot) < required)
+        {
+            return LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        holds.add(orderId).open(participant, slot, limitPrice, gpus, durationMinutes, required);
+        book.post(time, slot, AccountBook.heldSlot(slot), required, TransferReason.HOLD, orderId, 0);
+        return LedgerResult.OK;
+    }
+
+    /** Re-sizes an open bid's hold to its worst case at a new limit and remaining GPUs; growing needs the funds. */
+    public LedgerResult amendHold(final long time, final long orderId, final long newLimitPrice, final int newRemainingGpus)
+    {
+        final Hold hold = holds.get(orderId);
+        if (hold == null)
+        {
+            return LedgerResult.UNKNOWN_ORDER;
+        }
+        if (newLimitPrice <= 0 || newRemainingGpus <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        final long required = hold.requiredFor(config, newLimitPrice, newRemainingGpus);
+        if (required == Amounts.OVERFLOW)
+        {
+            return LedgerResult.NOTIONAL_OVERFLOW;
+        }
+        final int slot = hold.availableSlot;
+        final long increase = required - hold.amount;
+        if (increase > book.balance(slot))
+        {
+            return LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        if (increase > 0)
+        {
+            book.post(time, slot, AccountBook.heldSlot(slot), increase, TransferReason.HOLD, orderId, 0);
+        }
+        else
+        {
+            book.post(time, AccountBook.heldSlot(slot), slot, -increase, TransferReason.RELEASE, orderId, 0);
+        }
+        hold.limitPrice = newLimitPrice;
+        hold.remainingGpus = newRemainingGpus;
+        hold.amount = required;
+        return LedgerResult.OK;
+    }
+
+    /** The bid is done (cancelled, expired, IOC remainder, fully filled): what is left of its hold goes back to available. */
+    public LedgerResult releaseHold(final long time, final long orderId)
+    {
+        final Hold hold = holds.get(orderId);
+        if (hold == null)
+        {
+            return LedgerResult.UNKNOWN_ORDER;
+        }
+        final int slot = hold.availableSlot;
+        book.post(time, AccountBook.heldSlot(slot), slot, hold.amount, TransferReason.RELEASE, orderId, 0);
+        holds.remove(hold);
+        return LedgerResult.OK;
+    }
+
+    // ----------------------------------------------------------------------------------------- settlement
+
+    /**
+     * Settles a fill into escrow: the notional and the buyer's fee move from the bid's hold into
+     * escrow for the new lease, and the hold shrinks to the remaining worst case (releasing what
+     * the fill bought below the limit). The lease runs {@code durationMinutes} up to
+     * {@code leaseEnd}.
+     */
+    public LedgerResult fill(final long time, final long bidOrderId, final long leaseId, final long buyer, final long owner,
+        final long price, final int gpus, final int durationMinutes, final MakerSide makerSide, final long leaseEnd)
+    {
+        final Hold hold = holds.get(bidOrderId);
+        if (hold == null)
+        {
+            return LedgerResult.UNKNOWN_ORDER;
+        }
+        if (leaseId <= 0)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (leases.get(leaseId) != null)
+        {
+            return LedgerResult.DUPLICATE_LEASE;
+        }
+        if (!AccountId.isValidParticipant(owner) || owner == buyer)
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (price <= 0 || gpus <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        if (buyer != hold.participant || durationMinutes != hold.durationMinutes || makerSide == null || gpus > hold.remainingGpus ||
+            price > hold.limitPrice)
+        {
+            return LedgerResult.FILL_MISMATCH;
+        }
+        final long start = leaseEnd - durationMinutes * MILLIS_PER_MINUTE;
+        if (leaseEnd < time || start < 0)
+        {
+            return LedgerResult.INVALID_TIME;
+        }
+        // Fits: price ≤ limit and gpus ≤ remaining, and the hold's worst case at the limit was computed without overflow.
+        final long notional = Amounts.notional(price, gpus, durationMinutes);
+        final long buyerFee = hold.chargeFill(config, notional, gpus, makerSide.buyerIsMaker());
+        final long remainingWorstCase = hold.requiredFor(config, hold.limitPrice, hold.remainingGpus);
+        final long excess = hold.amount - notional - buyerFee - remainingWorstCase;
+        hold.amount = remainingWorstCase;
+
+        final int buyerSlot = hold.availableSlot;
+        final int ownerSlot = book.openAccounts(owner);
+        final int ownerBps = makerSide.ownerIsMaker() ? config.makerBps() : config.takerBps();
+        leases.add(leaseId).open(bidOrderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps);
+
+        final int heldSlot = AccountBook.heldSlot(buyerSlot);
+        book.post(time, heldSlot, AccountBook.ESCROW_SLOT, notional, TransferReason.FILL_NOTIONAL, bidOrderId, leaseId);
+        book.post(time, heldSlot, AccountBook.ESCROW_SLOT, buyerFee, TransferReason.FILL_FEE, bidOrderId, leaseId);
+        book.post(time, heldSlot, buyerSlot, excess, TransferReason.RELEASE, bidOrderId, 0);
+        return LedgerResult.OK;
+    }
+
+    /** Streams the payout: pays the owner (and fees) for the lease's minutes delivered by {@code deliveredUntil}. */
+    public LedgerResult deliver(final long time, final long leaseId, final long deliveredUntil)
+    {
+        final LeaseEscrow lease = leases.get(leaseId);
+        if (lease == null)
+        {
+            return LedgerResult.UNKNOWN_LEASE;
+        }
+        if (deliveredUntil < lease.start)
+        {
+            return LedgerResult.INVALID_TIME;
+        }
+        settle(time, lease, lease.minutesDeliveredBy(deliveredUntil));
+        return LedgerResult.OK;
+    }
+
+    /**
+     * The lease ended at {@code endTime}: escrow pays the owner for the minutes used (started
+     * minutes count whole) less the owner's fee, fees earn both fees on the used part, and the
+     * unused part of notional and buyer fee goes back to the buyer's available funds. At the
+     * natural end nothing is unused.
+     */
+    public LedgerResult leaseEnded(final long time, final long leaseId, final long endTime)
+    {
+        final LeaseEscrow lease = leases.get(leaseId);
+        if (lease == null)
+        {
+            return LedgerResult.UNKNOWN_LEASE;
+        }
+        if (endTime < lease.start)
+        {
+            return LedgerResult.INVALID_TIME;
+        }
+        settle(time, lease, lease.minutesDeliveredBy(endTime));
+        final long refund = lease.remainingEscrow();
+        book.post(time, AccountBook.ESCROW_SLOT, lease.buyerSlot, refund, TransferReason.REFUND, lease.orderId, leaseId);
+        leases.remove(lease);
+        return LedgerResult.OK;
+    }
+
+    private void settle(final long time, final LeaseEscrow lease, final int minutes)
+    {
+        final long gross = lease.grossDeliveredAt(minutes);
+        final long ownerFee = Amounts.fee(gross, lease.ownerBps);
+        final long buyerFeeEarned = lease.buyerFeeEarnedAt(minutes);
+        final long payout = (gross - ownerFee) - (lease.deliveredNotional - lease.ownerFeeCharged);
+        final long ownerFeeDue = ownerFee - lease.ownerFeeCharged;
+        final long buyerFeeDue = buyerFeeEarned - lease.deliveredBuyerFee;
+        lease.deliveredMinutes = minutes;
+        lease.deliveredNotional = gross;
+        lease.ownerFeeCharged = ownerFee;
+        lease.deliveredBuyerFee = buyerFeeEarned;
+
+        final long leaseId = lease.leaseId();
+        book.post(time, AccountBook.ESCROW_SLOT, lease.ownerSlot, payout, TransferReason.PAYOUT, lease.orderId, leaseId);
+        book.post(time, AccountBook.ESCROW_SLOT, AccountBook.FEES_SLOT, ownerFeeDue, TransferReason.OWNER_FEE, lease.orderId, leaseId);
+        book.post(time, AccountBook.ESCROW_SLOT, AccountBook.FEES_SLOT, buyerFeeDue, TransferReason.BUYER_FEE, lease.orderId, leaseId);
+    }
+
+    // ----------------------------------------------------------------------------------------- queries
+
+    public LedgerConfig config()
+    {
+        return config;
+    }
+
+    /** A participant account's balance; 0 for a participant without accounts. System kinds ignore the participant. */
+    public long balance(final long participant, final AccountKind kind)
+    {
+        switch (kind)
+        {
+            case EXTERNAL:
+                return book.balance(AccountBook.EXTERNAL_SLOT);
+            case ESCROW:
+                return book.balance(AccountBook.ESCROW_SLOT);
+            case FEES:
+                return book.balance(AccountBook.FEES_SLOT);
+            default:
+                final int slot = book.availableSlot(participant);
+                if (slot == AccountBook.NO_SLOT)
+                {
+                    return 0;
+                }
+                return book.balance(kind == AccountKind.AVAILABLE ? slot : AccountBook.heldSlot(slot));
+        }
+    }
+
+    public long escrowTotal()
+    {
+        return book.balance(AccountBook.ESCROW_SLOT);
+    }
+
+    public long feesTotal()
+    {
+        return book.balance(AccountBook.FEES_SLOT);
+    }
+
+    /** Withdrawals − deposits: minus all the money inside the exchange. */
+    public long externalBalance()
+    {
+        return book.balance(AccountBook.EXTERNAL_SLOT);
+    }
+
+    /** The open hold of a bid, or {@link #NONE}. */
+    public long holdOf(final long orderId)
+    {
+        final Hold hold = holds.get(orderId);
+        return hold == null ? NONE : hold.amount;
+    }
+
+    /** What escrow still holds for a lease, or {@link #NONE}. */
+    public long escrowOf(final long leaseId)
+    {
+        final LeaseEscrow lease = leases.get(leaseId);
+        return lease == null ? NONE : lease.remainingEscrow();
+    }
+
+    public int openHolds()
+    {
+        return holds.size();
+    }
+
+    public int openLeases()
+    {
+        return leases.size();
+    }
+
+    /** The id of the last transfer emitted (0 before the first): with {@link #lastChecksum()} the journal's expected head. */
+    public long lastTransferId()
+    {
+        return book.nextTransferId() - 1;
+    }
+
+    public long lastChecksum()
+    {
+        return book.lastChecksum();
+    }
+
+    /** A hash of the whole state, walked in deterministic order; equal states give equal hashes. */
+    public long stateHash()
+    {
+        long hash = book.stateHash(TransferChecksum.fold(config.makerBps(), config.takerBps()));
+        for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
+        {
+            hash = TransferChecksum.fold(hash, hold.orderId());
+            hash = TransferChecksum.fold(hash, hold.participant);
+            hash = TransferChecksum.fold(hash, hold.limitPrice);
+            hash = TransferChecksum.fold(hash, hold.remainingGpus);
+            hash = TransferChecksum.fold(hash, hold.durationMinutes);
+            hash = TransferChecksum.fold(hash, hold.amount);
+            hash = TransferChecksum.fold(hash, hold.makerNotional);
+            hash = TransferChecksum.fold(hash, hold.takerNotional);
+            hash = TransferChecksum.fold(hash, hold.feePaid);
+        }
+        for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
+        {
+            hash = TransferChecksum.fold(hash, lease.leaseId());
+            hash = TransferChecksum.fold(hash, lease.orderId);
+            hash = TransferChecksum.fold(hash, lease.buyer);
+            hash = TransferChecksum.fold(hash, lease.owner);
+            hash = TransferChecksum.fold(hash, lease.start);
+            hash = TransferChecksum.fold(hash, lease.durationMinutes);
+            hash = TransferChecksum.fold(hash, lease.notional);
+            hash = TransferChecksum.fold(hash, lease.buyerFee);
+            hash = TransferChecksum.fold(hash, lease.ownerBps);
+            hash = TransferChecksum.fold(hash, lease.deliveredMinutes);
+            hash = TransferChecksum.fold(hash, lease.deliveredNotional);
+            hash = TransferChecksum.fold(hash, lease.deliveredBuyerFee);
+            hash = TransferChecksum.fold(hash, lease.ownerFeeCharged);
+        }
+        return fundingKeys.hash(hash);
+    }
+
+    /**
+     * Checks every ledger invariant (docs/ledger.md) and throws {@link IllegalStateException}
+     * naming the first violation. Walks everything: for tests and recovery, not the hot path.
+     */
+    public void checkInvariants()
+    {
+        final int slots = book.slotCount();
+        long sum = 0;
+        for (int slot = 0; slot < slots; slot++)
+        {
+            sum += book.balance(slot);
+            if (slot != AccountBook.EXTERNAL_SLOT && book.balance(slot) < 0)
+            {
+                throw violation("account " + book.accountId(slot) + " is negative: " + book.balance(slot));
+            }
+        }
+        if (sum != 0)
+        {
+            throw violation("debits and credits differ: balances sum to " + sum);
+        }
+        final long[] heldByHolds = new long[slots];
+        for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
+        {
+            final long required = hold.requiredFor(config, hold.limitPrice, hold.remainingGpus);
+            if (hold.amount != required)
+            {
+                throw violation("hold of order " + hold.orderId() + " is " + hold.amount + ", its worst case is " + required);
+            }
+            heldByHolds[AccountBook.heldSlot(hold.availableSlot)] += hold.amount;
+        }
+        for (int slot = AccountBook.heldSlot(AccountBook.FIRST_PARTICIPANT_SLOT); slot < slots; slot += 2)
+        {
+            if (book.balance(slot) != heldByHolds[slot])
+            {
+                throw violation("account " + book.accountId(slot) + " holds " + book.balance(slot) + " but its open bids hold " +
+                    heldByHolds[slot]);
+            }
+        }
+        long undelivered = 0;
+        for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
+        {
+            if (lease.remainingEscrow() < 0 || lease.deliveredNotional > lease.notional || lease.deliveredBuyerFee > lease.buyerFee)
+            {
+                throw violation("lease " + lease.leaseId() + " delivered more than its escrow");
+            }
+            undelivered += lease.remainingEscrow();
+        }
+        if (undelivered != book.balance(AccountBook.ESCROW_SLOT))
+        {
+            throw violation("escrow is " + book.balance(AccountBook.ESCROW_SLOT) + " but leases hold " + undelivered);
+        }
+    }
+
+    private static IllegalStateException violation(final String message)
+    {
+        return new IllegalStateException("ledger invariant violated: " + message);
+    }
+
+    // ----------------------------------------------------------------------------------------- snapshot
+
+    /** Writes the exact state; {@link #readSnapshot} restores a ledger whose future transfers are identical byte for byte. */
+    public void writeSnapshot(final DataOutput out) throws IOException
+    {
+        out.writeInt(SNAPSHOT_MAGIC);
+        out.writeInt(SNAPSHOT_VERSION);
+        out.writeInt(config.makerBps());
+        out.writeInt(config.takerBps());
+        book.writeTo(out);
+        out.writeInt(holds.size());
+        for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
+        {
+            out.writeLong(hold.orderId());
+            out.writeLong(hold.participant);
+            out.writeLong(hold.limitPrice);
+            out.writeInt(hold.remainingGpus);
+            out.writeInt(hold.durationMinutes);
+            out.writeLong(hold.amount);
+            out.writeLong(hold.makerNotional);
+            out.writeLong(hold.takerNotional);
+            out.writeLong(hold.feePaid);
+        }
+        out.writeInt(leases.size());
+        for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
+        {
+            out.writeLong(lease.leaseId());
+            out.writeLong(lease.orderId);
+            out.writeLong(lease.buyer);
+            out.writeLong(lease.owner);
+            out.writeLong(lease.start);
+            out.writeInt(lease.durationMinutes);
+            out.writeLong(lease.notional);
+            out.writeLong(lease.buyerFee);
+            out.writeInt(lease.ownerBps);
+            out.writeInt(lease.deliveredMinutes);
+            out.writeLong(lease.deliveredNotional);
+            out.writeLong(lease.deliveredBuyerFee);
+            out.writeLong(lease.ownerFeeCharged);
+        }
+        fundingKeys.writeTo(out);
+        out.writeLong(stateHash());
+    }
+
+    /**
+     * Restores a ledger written by {@link #writeSnapshot}. A snapshot that is malformed, taken
+     * under other fee rates, fails its state hash or breaks an invariant is refused with an
+     * {@link IOException} saying why.
+     */
+    public static Ledger readSnapshot(final DataInput in, final LedgerConfig config, final TransferListener listener) throws IOException
+    {
+        if (in.readInt() != SNAPSHOT_MAGIC || in.readInt() != SNAPSHOT_VERSION)
+        {
+            throw new IOException("not a ledger snapshot of version " + SNAPSHOT_VERSION);
+        }
+        final int makerBps = in.readInt();
+        final int takerBps = in.readInt();
+        if (makerBps != config.makerBps() || takerBps != config.takerBps())
+        {
+            throw new IOException("snapshot was taken with maker/taker " + makerBps + "/" + takerBps + " bps, not " + config);
+        }
+        final Ledger ledger = new Ledger(config, listener);
+        ledger.book.readFrom(in);
+        ledger.readHolds(in);
+        ledger.readLeases(in);
+        ledger.fundingKeys.readFrom(in);
+        final long expectedHash = in.readLong();
+        if (ledger.stateHash() != expectedHash)
+        {
+            throw new IOException("snapshot state hash does not match its content");
+        }
+        try
+        {
+            ledger.checkInvariants();
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new IOException("snapshot breaks an invariant: " + ex.getMessage(), ex);
+        }
+        return ledger;
+    }
+
+    private void readHolds(final DataInput in) throws IOException
+    {
+        final int count = in.readInt();
+        for (int i = 0; i < count; i++)
+        {
+            final long orderId = in.readLong();
+            final long participant = in.readLong();
+            final int slot = book.availableSlot(participant);
+            if (orderId <= 0 || slot == AccountBook.NO_SLOT || holds.get(orderId) != null)
+            {
+                throw new IOException("snapshot has a malformed hold for order " + orderId);
+            }
+            final Hold hold = holds.add(orderId);
+            hold.participant = participant;
+            hold.availableSlot = slot;
+            hold.limitPrice = in.readLong();
+            hold.remainingGpus = in.readInt();
+            hold.durationMinutes = in.readInt();
+            hold.amount = in.readLong();
+            hold.makerNotional = in.readLong();
+            hold.takerNotional = in.readLong();
+            hold.feePaid = in.readLong();
+            if (hold.limitPrice <= 0 || hold.remainingGpus < 0 || hold.durationMinutes <= 0 || hold.makerNotional < 0 ||
+                hold.takerNotional < 0)
+            {
+                throw new IOException("snapshot has a malformed hold for order " + orderId);
+            }
+        }
+    }
+
+    private void readLeases(final DataInput in) throws IOException
+    {
+        final int count = in.readInt();
+        for (int i = 0; i < count; i++)
+        {
+            final long leaseId = in.readLong();
+            final long orderId = in.readLong();
+            final long buyer = in.readLong();
+            final long owner = in.readLong();
+            final int buyerSlot = book.availableSlot(buyer);
+            final int ownerSlot = book.availableSlot(owner);
+            if (leaseId <= 0 || buyerSlot == AccountBook.NO_SLOT || ownerSlot == AccountBook.NO_SLOT || leases.get(leaseId) != null)
+            {
+                throw new IOException("snapshot has a malformed escrow for lease " + leaseId);
+            }
+            final LeaseEscrow lease = leases.add(leaseId);
+            final long start = in.readLong();
+            final int durationMinutes = in.readInt();
+            final long notional = in.readLong();
+            final long buyerFee = in.readLong();
+            final int ownerBps = in.readInt();
+            lease.open(orderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps);
+            lease.deliveredMinutes = in.readInt();
+            lease.deliveredNotional = in.readLong();
+            lease.deliveredBuyerFee = in.readLong();
+            lease.ownerFeeCharged = in.readLong();
+            if (durationMinutes <= 0 || notional < 0 || buyerFee < 0 || ownerBps < 0 || ownerBps > Amounts.BPS_PER_UNIT ||
+                lease.deliveredMinutes < 0 || lease.deliveredMinutes > durationMinutes ||
+                lease.deliveredNotional != lease.grossDeliveredAt(lease.deliveredMinutes) ||
+                lease.deliveredBuyerFee != lease.buyerFeeEarnedAt(lease.deliveredMinutes) ||
+                lease.ownerFeeCharged != Amounts.fee(lease.deliveredNotional, ownerBps))
+            {
+                throw new IOException("snapshot has a malformed escrow for lease " + leaseId);
+            }
+        }
+    }
+}
