@@ -1,9 +1,13 @@
 package com.offpeak.engine;
 
+import com.offpeak.engine.model.CommandGenerator;
 import com.offpeak.engine.model.CrossCheck;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +45,26 @@ class MatchingEnginePropertyTest
     void sameCommandsGiveTheSameEventsAndStateHash(final long seed)
     {
         assertThat(CrossCheck.determinism(seed, DETERMINISM_STEPS, CrossCheck.configFor(seed))).as("seed=%d", seed).isNull();
+    }
+
+    /**
+     * A lease end and a GTD bid's expiry due on the same millisecond: the lease end fires first and
+     * its returned GPUs must not be leased to the bid, whose lease would end 1 ms after its
+     * deadline (MARKET.md: a GTD bid rests until deadline - duration; its lease must end by the
+     * deadline). Random streams reach this tie only rarely, so it is pinned here.
+     */
+    @Test
+    @Disabled("engine bug found by this test: Matcher does not check a GTD bid's deadline, so at this tie the bid gets a lease " +
+        "ending 1 ms after its deadline; enable once the engine (or docs/matching.md) settles the rule")
+    void leaseReturnedOnAGtdBidsExpiryMillisecondDoesNotOutliveTheDeadline()
+    {
+        final long t0 = CommandGenerator.START_TIME;
+        final long hour = 3_600_000L;
+        final List<Command> commands = List.of(
+            new Command().placeAsk(t0, 1, 0, 0, 4, 2_000_000, t0 + 10 * hour, 1),
+            new Command().placeBid(t0 + 1, 2, 0, 0, 4, 60, 2_000_000, TimeInForce.GTC, 0, false, false, false),
+            new Command().placeBid(t0 + 2, 3, 0, 0, 4, 120, 2_000_000, TimeInForce.GTD, t0 + 3 * hour, false, false, false),
+            new Command().timerTick(t0 + 5 * hour));
+        assertThat(CrossCheck.replay(commands, EngineConfig.DEFAULT)).isNull();
     }
 }

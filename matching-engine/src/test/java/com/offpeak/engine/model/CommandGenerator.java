@@ -80,6 +80,10 @@ public final class CommandGenerator
         {
             return amend(time, model);
         }
+        if (random.nextInt(40) == 0)
+        {
+            return malformed(time);
+        }
         return new Command().timerTick(time);
     }
 
@@ -246,6 +250,18 @@ public final class CommandGenerator
         }
         final long account = random.nextInt(100) < 5 ? otherAccount(target.account()) : target.account();
         return new Command().amend(time, account, target.orderId(), gpus, price);
+    }
+
+    /** A command no sequencer should let through: no type, or a timestamp past the engine's limit. */
+    private Command malformed(final long time)
+    {
+        if (random.nextBoolean())
+        {
+            final Command untyped = new Command().cancel(time, account(), 1);
+            untyped.type = null;
+            return untyped;
+        }
+        return new Command().timerTick(Long.MAX_VALUE - random.nextInt(1000));
     }
 
     // ------------------------------------------------------------------------------------------ fields

@@ -71,7 +71,7 @@ public final class CrossCheck
             }
             catch (final RuntimeException e)
             {
-                return failure(seed, step, history, "engine threw\n" + stackTrace(e));
+                return failure("seed=" + seed, step, history, "engine threw\n" + stackTrace(e));
             }
             model.apply(command);
             if (engineEvents.lastAcceptedOrderId() != 0)
@@ -82,8 +82,36 @@ public final class CrossCheck
             final String problem = compare(engine, model, engineEvents, modelEvents, placed, scope);
             if (problem != null)
             {
-                return failure(seed, step, history, problem + "\n  engine events: " + engineEvents.everything() +
+                return failure("seed=" + seed, step, history, problem + "\n  engine events: " + engineEvents.everything() +
                     "\n  model events:  " + modelEvents.everything());
+            }
+        }
+        return null;
+    }
+
+    /** Runs a fixed command list (a directed scenario, or a shrunk failing stream); returns null when engine and model agree. */
+    public static String replay(final List<Command> commands, final EngineConfig config)
+    {
+        final EventRecorder engineEvents = new EventRecorder();
+        final EventRecorder modelEvents = new EventRecorder();
+        final MatchingEngine engine = new MatchingEngine(CATALOG, config, engineEvents, PRE_TRADE_CHECK);
+        final ReferenceModel model = newModel(config, modelEvents);
+        final Map<Long, Command> placed = new HashMap<>();
+        for (int step = 0; step < commands.size(); step++)
+        {
+            final Command command = commands.get(step);
+            engineEvents.clear();
+            modelEvents.clear();
+            engine.apply(new Command().copyFrom(command));
+            model.apply(command);
+            if (engineEvents.lastAcceptedOrderId() != 0)
+            {
+                placed.put(engineEvents.lastAcceptedOrderId(), command);
+            }
+            final String problem = compare(engine, model, engineEvents, modelEvents, placed, Scope.FULL);
+            if (problem != null)
+            {
+                return failure("replay", step, commands, problem);
             }
         }
         return null;
@@ -115,11 +143,11 @@ public final class CrossCheck
             final String difference = Snapshot.firstDifference(firstEvents.everything(), secondEvents.everything());
             if (difference != null)
             {
-                return failure(seed, step, history, "two engines emitted different events at " + difference);
+                return failure("seed=" + seed, step, history, "two engines emitted different events at " + difference);
             }
             if (first.stateHash() != second.stateHash())
             {
-                return failure(seed, step, history, "two engines differ in stateHash: " + first.stateHash() + " vs " + second.stateHash());
+                return failure("seed=" + seed, step, history, "two engines differ in stateHash: " + first.stateHash() + " vs " + second.stateHash());
             }
         }
         return null;
@@ -227,10 +255,10 @@ public final class CrossCheck
         return result;
     }
 
-    private static String failure(final long seed, final int step, final List<Command> history, final String problem)
+    private static String failure(final String stream, final int step, final List<Command> history, final String problem)
     {
         final StringBuilder text = new StringBuilder()
-            .append("seed=").append(seed).append(" step=").append(step).append(" cmd=").append(history.get(step)).append('\n')
+            .append(stream).append(" step=").append(step).append(" cmd=").append(history.get(step)).append('\n')
             .append("  ").append(problem).append('\n')
             .append("  last commands:\n");
         for (int i = Math.max(0, step - RECENT_COMMANDS_SHOWN); i <= step; i++)

@@ -30,6 +30,8 @@ import java.util.List;
 public final class ReferenceModel
 {
     private static final long MINUTE = Instrument.MILLIS_PER_MINUTE;
+    /** docs/matching.md: a later timestamp is refused, which keeps every now + duration far from overflow. */
+    private static final long MAX_TIMESTAMP = 1L << 62;
     private static final int LEASE_END = 0;
     private static final int ORDER_EXPIRY = 1;
 
@@ -73,14 +75,15 @@ public final class ReferenceModel
 
     public void apply(final Command command)
     {
-        final long commandTime = Math.max(now, command.timestamp);
-        fireTimersUpTo(commandTime);
-        now = commandTime;
-        if (command.type == null)
+        if (command.type == null || command.timestamp > MAX_TIMESTAMP)
         {
+            // refused before anything else: no timer fires and time does not move
             listener.rejected(now, command.account, command.clientOrderId, command.orderId, RejectCode.INVALID_COMMAND);
             return;
         }
+        final long commandTime = Math.max(now, command.timestamp);
+        fireTimersUpTo(commandTime);
+        now = commandTime;
         switch (command.type)
         {
             case PLACE_ASK, PLACE_BID -> place(command);
