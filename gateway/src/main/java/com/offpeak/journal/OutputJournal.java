@@ -10,13 +10,21 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
 /**
- * Appends the output of each input command as ONE Chronicle document, so a crash never leaves
- * half of a command's events behind: {@code [i64 input sequence][i64 command time][records...]}
- * with records as written by {@link OutputEncoder}. Commands without output write nothing.
+ * The output journal: one Chronicle document per record, each starting with its 1-byte record
+ * type (so the ledger's tools read its transfer documents, type 100, as they are). The records of
+ * one input follow an {@link OutputRecordType#INPUT} document {@code [0][i64 sequence][i64 time]};
+ * inputs without output write nothing. A record document is the in-memory record
+ * ({@link OutputEncoder}) without its 2-byte length: {@code [type][payload]}.
+ *
+ * <p>A crash can cut an input's run of records short; recovery then appends the missing tail
+ * ({@link #appendFrom}), which replay reproduces byte for byte.
  */
 public final class OutputJournal implements AutoCloseable
 {
-    public static final int DOCUMENT_HEADER = 16;
+    /** Sequence, time and how many records follow the last INPUT document. */
+    public record Tail(long sequence, long time, int records)
+    {
+    }
 
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
@@ -28,35 +36,82 @@ public final class OutputJournal implements AutoCloseable
         appender = queue.createAppender();
     }
 
+    /** Appends the INPUT document and every record of {@code records[0, length)}. */
     public void append(final long sequence, final long time, final DirectBuffer records, final int length)
     {
         try (DocumentContext dc = appender.writingDocument())
         {
             final Bytes<?> bytes = dc.wire().bytes();
+            bytes.writeByte((byte)OutputRecordType.INPUT);
             bytes.writeLong(sequence);
             bytes.writeLong(time);
-            final byte[] array = records.byteArray();
-            if (array != null)
+        }
+        appendFrom(records, length, 0);
+    }
+
+    /**
+     * Appends the records of {@code records[0, length)} after the first {@code skip} of them (recovery of
+     * a cut run); returns how many it appended.
+     */
+    public int appendFrom(final DirectBuffer records, final int length, final int skip)
+    {
+        int position = 0;
+        int index = 0;
+        while (position < length)
+        {
+            final int payload = records.getShort(position + 1) & 0xFFFF;
+            if (index++ >= skip)
             {
-                bytes.write(array, (int)records.wrapAdjustment(), length);
-            }
-            else
-            {
-                for (int i = 0; i < length; i++)
+                try (DocumentContext dc = appender.writingDocument())
                 {
-                    bytes.writeByte(records.getByte(i));
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    bytes.writeByte(records.getByte(position));
+                    write(bytes, records, position + OutputEncoder.HEADER, payload);
+                }
+            }
+            position += OutputEncoder.HEADER + payload;
+        }
+        return Math.max(0, index - skip);
+    }
+
+    /** Where the journal ends: the last INPUT document and how many records follow it (all zero when empty). */
+    public Tail tail()
+    {
+        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd())
+        {
+            int records = 0;
+            while (true)
+            {
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return new Tail(0, 0, records);
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    if (bytes.readUnsignedByte() == OutputRecordType.INPUT)
+                    {
+                        return new Tail(bytes.readLong(), bytes.readLong(), records);
+                    }
+                    records++;
                 }
             }
         }
     }
 
-    /** The input sequence of the last document written, or 0 for an empty journal. */
-    public long lastSequence()
+    private static void write(final Bytes<?> bytes, final DirectBuffer source, final int offset, final int length)
     {
-        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
-             DocumentContext dc = tailer.readingDocument())
+        final byte[] array = source.byteArray();
+        if (array != null)
         {
-            return dc.isPresent() ? dc.wire().bytes().readLong() : 0;
+            bytes.write(array, source.wrapAdjustment() + offset, length);
+        }
+        else
+        {
+            for (int i = 0; i < length; i++)
+            {
+                bytes.writeByte(source.getByte(offset + i));
+            }
         }
     }
 

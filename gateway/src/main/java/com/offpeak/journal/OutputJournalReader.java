@@ -7,7 +7,11 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
 
-/** Reads the output journal one command document at a time (for verify, and for readers that resume from an index). */
+/**
+ * Reads the output journal one input at a time: its INPUT document and the records after it,
+ * reassembled into the in-memory record format of {@link OutputEncoder} (so they compare byte for
+ * byte with a replay's output and decode with {@link OutputDecoder}).
+ */
 public final class OutputJournalReader implements AutoCloseable
 {
     private final SingleChronicleQueue queue;
@@ -16,6 +20,8 @@ public final class OutputJournalReader implements AutoCloseable
     private long sequence;
     private long time;
     private int length;
+    private long pendingSequence = -1;
+    private long pendingTime;
 
     public OutputJournalReader(final Path dataDir)
     {
@@ -23,8 +29,44 @@ public final class OutputJournalReader implements AutoCloseable
         tailer = queue.createTailer();
     }
 
-    /** Loads the next document; false at the end of the journal. */
+    /** Loads the next input's records; false at the end of the journal. */
     public boolean next()
+    {
+        if (pendingSequence < 0 && !readInputDocument())
+        {
+            return false;
+        }
+        sequence = pendingSequence;
+        time = pendingTime;
+        pendingSequence = -1;
+        length = 0;
+        while (true)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    return true;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final int type = bytes.readUnsignedByte();
+                if (type == OutputRecordType.INPUT)
+                {
+                    pendingSequence = bytes.readLong();
+                    pendingTime = bytes.readLong();
+                    return true;
+                }
+                final int payload = (int)bytes.readRemaining();
+                records.putByte(length, (byte)type);
+                records.putShort(length + 1, (short)payload);
+                records.checkLimit(length + OutputEncoder.HEADER + payload);
+                bytes.read(records.byteArray(), length + OutputEncoder.HEADER, payload);
+                length += OutputEncoder.HEADER + payload;
+            }
+        }
+    }
+
+    private boolean readInputDocument()
     {
         try (DocumentContext dc = tailer.readingDocument())
         {
@@ -33,15 +75,13 @@ public final class OutputJournalReader implements AutoCloseable
                 return false;
             }
             final Bytes<?> bytes = dc.wire().bytes();
-            if (bytes.readRemaining() < OutputJournal.DOCUMENT_HEADER)
+            final int type = bytes.readUnsignedByte();
+            if (type != OutputRecordType.INPUT)
             {
-                throw new JournalCorruptException("output document at index " + Long.toHexString(dc.index()) + " is shorter than its header");
+                throw new JournalCorruptException("output journal starts with a record of type " + type + " before any INPUT document");
             }
-            sequence = bytes.readLong();
-            time = bytes.readLong();
-            length = (int)bytes.readRemaining();
-            records.checkLimit(length);
-            bytes.read(records.byteArray(), 0, length);
+            pendingSequence = bytes.readLong();
+            pendingTime = bytes.readLong();
             return true;
         }
     }
@@ -56,7 +96,7 @@ public final class OutputJournalReader implements AutoCloseable
         return time;
     }
 
-    /** The current document's records; valid until the next {@link #next()}. */
+    /** The current input's records; valid until the next {@link #next()}. */
     public ExpandableArrayBuffer records()
     {
         return records;

@@ -6,6 +6,8 @@ package com.offpeak.journal;
  */
 public final class OutputRecordType
 {
+    /** Output journal only: the records that follow were caused by input {@code [i64 sequence][i64 time]}. */
+    public static final int INPUT = 0;
     public static final int ACCEPTED = 1;
     public static final int REJECTED = 2;
     public static final int DUPLICATE = 3;

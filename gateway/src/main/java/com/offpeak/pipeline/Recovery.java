@@ -35,20 +35,28 @@ public final class Recovery
     public static Result recover(final Path dataDir, final StateMachineFactory factory, final SnapshotStore snapshots,
         final OutputJournal outputJournal)
     {
-        final long outputSequence = outputJournal.lastSequence();
+        final OutputJournal.Tail tail = outputJournal.tail();
         final long[] rewritten = new long[1];
         final ReplayListener completeOutput = (input, output, length) ->
         {
-            if (length > 0 && input.sequence > outputSequence)
+            if (length == 0 || input.sequence < tail.sequence())
+            {
+                return;
+            }
+            if (input.sequence > tail.sequence())
             {
                 outputJournal.append(input.sequence, input.timestamp(), output, length);
+                rewritten[0]++;
+            }
+            else if (outputJournal.appendFrom(output, length, tail.records()) > 0)
+            {
                 rewritten[0]++;
             }
         };
         try (JournalReplay replay = startingPoint(dataDir, factory, snapshots))
         {
             replay.toEnd(completeOutput);
-            LOG.info("recovered {}: {} inputs replayed, now at sequence {} (time {}), {} missing output documents written",
+            LOG.info("recovered {}: {} inputs replayed, now at sequence {} (time {}), missing output of {} inputs written",
                 dataDir, replay.replayed(), replay.lastSequence(), replay.lastTime(), rewritten[0]);
             return new Result(replay.stateMachine(), replay.lastSequence(), replay.lastTime(), replay.replayed(), rewritten[0]);
         }

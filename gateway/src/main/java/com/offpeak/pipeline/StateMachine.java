@@ -21,4 +21,7 @@ public interface StateMachine
     void validate();
 
     void writeSnapshot(DataOutput out) throws IOException;
+
+    /** One line for operators: the state hash and the totals worth checking (ledger balances). */
+    String summary();
 }

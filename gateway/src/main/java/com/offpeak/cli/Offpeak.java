@@ -1,0 +1,21 @@
+package com.offpeak.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./offpeak} — one entry point, one subcommand per job. To add one, write a
+ * {@code Callable<Integer>} annotated with {@code @Command(name = ...)} and list it below.
+ */
+@Command(
+    name = "offpeak",
+    mixinStandardHelpOptions = true,
+    description = "Offpeak, a spot exchange for idle GPU time.",
+    subcommands = {ReplayCommand.class, VerifyCommand.class, RunPipelineCommand.class, CommandLine.HelpCommand.class})
+public final class Offpeak
+{
+    public static void main(final String[] args)
+    {
+        System.exit(new CommandLine(new Offpeak()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+}
