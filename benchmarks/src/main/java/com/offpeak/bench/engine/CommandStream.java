@@ -1,7 +1,12 @@
 package com.offpeak.bench.engine;
 
 import com.offpeak.engine.Command;
+import com.offpeak.engine.CommandType;
 import com.offpeak.engine.TimeInForce;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * A pre-generated, replayable command stream: the benchmark applies it batch by batch and never
@@ -96,5 +101,77 @@ final class CommandStream
                 }
             }
         }
+    }
+
+    /** Writes the stream in a private binary form, for {@link #readFrom}. */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        out.writeUTF(description);
+        out.writeLong(ordersPerCycle);
+        out.writeLong(cycleMillis);
+        out.writeLong(fillsPerCycle);
+        out.writeInt(commands.length);
+        for (final Command command : commands)
+        {
+            out.writeByte(command.type.ordinal());
+            out.writeLong(command.timestamp);
+            out.writeLong(command.account);
+            out.writeLong(command.clientOrderId);
+            out.writeLong(command.orderId);
+            out.writeInt(command.instrument);
+            out.writeInt(command.gpus);
+            out.writeInt(command.durationMinutes);
+            out.writeLong(command.price);
+            out.writeLong(command.availableUntil);
+            out.writeInt(command.minBlock);
+            out.writeByte(command.timeInForce == null ? -1 : command.timeInForce.ordinal());
+            out.writeLong(command.deadline);
+            out.writeBoolean(command.contiguous);
+            out.writeBoolean(command.postOnly);
+            out.writeBoolean(command.preemptible);
+        }
+        for (final long skips : skipsPerBatch)
+        {
+            out.writeLong(skips);
+        }
+    }
+
+    static CommandStream readFrom(final DataInput in) throws IOException
+    {
+        final String description = in.readUTF();
+        final long ordersPerCycle = in.readLong();
+        final long cycleMillis = in.readLong();
+        final long fillsPerCycle = in.readLong();
+        final Command[] commands = new Command[in.readInt()];
+        final CommandType[] types = CommandType.values();
+        final TimeInForce[] timesInForce = TimeInForce.values();
+        for (int i = 0; i < commands.length; i++)
+        {
+            final Command command = new Command();
+            command.type = types[in.readByte()];
+            command.timestamp = in.readLong();
+            command.account = in.readLong();
+            command.clientOrderId = in.readLong();
+            command.orderId = in.readLong();
+            command.instrument = in.readInt();
+            command.gpus = in.readInt();
+            command.durationMinutes = in.readInt();
+            command.price = in.readLong();
+            command.availableUntil = in.readLong();
+            command.minBlock = in.readInt();
+            final byte timeInForce = in.readByte();
+            command.timeInForce = timeInForce < 0 ? null : timesInForce[timeInForce];
+            command.deadline = in.readLong();
+            command.contiguous = in.readBoolean();
+            command.postOnly = in.readBoolean();
+            command.preemptible = in.readBoolean();
+            commands[i] = command;
+        }
+        final long[] skipsPerBatch = new long[commands.length / BATCH];
+        for (int i = 0; i < skipsPerBatch.length; i++)
+        {
+            skipsPerBatch[i] = in.readLong();
+        }
+        return new CommandStream(commands, skipsPerBatch, ordersPerCycle, cycleMillis, fillsPerCycle, description);
     }
 }

@@ -98,7 +98,8 @@ final class CommandStreamBuilder
 
     /**
      * Fills the remaining slots with the drain: cancel-all for accounts 1..{@code accounts} and a
-     * tick after the last lease end, which leaves the engine empty.
+     * tick at the last timer's due time (lease ends, and the expiries of cancelled orders, which
+     * the engine drops only when they come due), which leaves the engine empty.
      */
     CommandStream drain(final long accounts, final long time, final String workload)
     {
@@ -111,7 +112,7 @@ final class CommandStreamBuilder
             final long acct = account;
             append(slot -> slot.cancelAll(time, acct, Command.ALL_INSTRUMENTS));
         }
-        final long drainTime = Math.max(time, shadow.maxLeaseEnd());
+        final long drainTime = Math.max(time, shadow.lastTimerDue());
         append(slot -> slot.timerTick(drainTime));
         if (engine.openOrderCount() != 0 || shadow.restingCount() != 0)
         {

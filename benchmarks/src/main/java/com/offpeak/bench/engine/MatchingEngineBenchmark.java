@@ -50,13 +50,11 @@ public class MatchingEngineBenchmark
         @Setup(Level.Trial)
         public void generate()
         {
-            final Catalog catalog = Catalog.loadDefault();
-            stream = workload.generate(catalog);
+            stream = ForkedGenerator.generate(workload);
             System.out.println();
             System.out.println(stream.description());
             encoder = new EventRingEncoder();
-            engine = new MatchingEngine(catalog, EngineConfig.DEFAULT, encoder, PreTradeCheck.ALLOW_ALL);
-            System.gc();
+            engine = new MatchingEngine(Catalog.loadDefault(), EngineConfig.DEFAULT, encoder, PreTradeCheck.ALLOW_ALL);
         }
 
         /**

@@ -51,7 +51,7 @@ final class ShadowBook implements EngineListener
     private long skips;
     private long fills;
     private long acceptedOrders;
-    private long maxLeaseEnd;
+    private long lastTimerDue;
 
     @SuppressWarnings("unchecked")
     ShadowBook(final Catalog catalog)
@@ -105,9 +105,10 @@ final class ShadowBook implements EngineListener
         return acceptedOrders;
     }
 
-    long maxLeaseEnd()
+    /** The latest due time of any lease end or order expiry armed so far: after it, the engine's timer queue is empty. */
+    long lastTimerDue()
     {
-        return maxLeaseEnd;
+        return lastTimerDue;
     }
 
     int restingCount(final int instrument, final Side side)
@@ -152,6 +153,10 @@ final class ShadowBook implements EngineListener
             final long expiresAt = c.timeInForce == TimeInForce.GTD ?
                 c.deadline - c.durationMinutes * Instrument.MILLIS_PER_MINUTE + 1 : Long.MAX_VALUE;
             order = new ShadowOrder(orderId, account, side, instrument, 0, 1, c.durationMinutes, c.contiguous, expiresAt);
+        }
+        if (order.expiresAt != Long.MAX_VALUE)
+        {
+            lastTimerDue = Math.max(lastTimerDue, order.expiresAt);
         }
         order.price = price;
         order.remaining = gpus;
@@ -203,7 +208,7 @@ final class ShadowBook implements EngineListener
         final long bidId, final long askId, final int gpus, final long start, final long end, final long price,
         final boolean preemptible)
     {
-        maxLeaseEnd = Math.max(maxLeaseEnd, end);
+        lastTimerDue = Math.max(lastTimerDue, end);
     }
 
     @Override

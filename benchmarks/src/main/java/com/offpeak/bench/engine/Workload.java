@@ -29,7 +29,7 @@ public enum Workload
         @Override
         CommandStream generate(final Catalog catalog)
         {
-            return new SkipHeavyGenerator(catalog, 1_000).generate(200_000);
+            return new SkipHeavyGenerator(catalog, 1_000).generate(50_000);
         }
     };
 
