@@ -131,43 +131,48 @@ public final class AccountBook
         return hash;
     }
 
+    /** Writes the chain head, the system balances, then each participant with its balances in slot order. */
     public void writeTo(final DataOutput out) throws IOException
     {
         out.writeLong(nextTransferId);
         out.writeLong(lastChecksum);
-        out.writeInt(slotCount);
-        for (int slot = 0; slot < slotCount; slot++)
+        for (int slot = 0; slot < FIRST_PARTICIPANT_SLOT; slot++)
         {
             out.writeLong(balances[slot]);
         }
+        out.writeInt((slotCount - FIRST_PARTICIPANT_SLOT) / 2);
         for (int slot = FIRST_PARTICIPANT_SLOT; slot < slotCount; slot += 2)
         {
             out.writeLong(AccountId.participant(accountIds[slot]));
+            out.writeLong(balances[slot]);
+            out.writeLong(balances[slot + 1]);
         }
     }
 
+    /** Restores what {@link #writeTo} wrote into this fresh book; reads record by record, so a corrupt count ends in EOF, not a huge allocation. */
     public void readFrom(final DataInput in) throws IOException
     {
         nextTransferId = in.readLong();
         lastChecksum = in.readLong();
-        final int slots = in.readInt();
-        if (slots < FIRST_PARTICIPANT_SLOT || (slots - FIRST_PARTICIPANT_SLOT) % 2 != 0 || nextTransferId < 1)
+        if (nextTransferId < 1)
         {
-            throw new IOException("snapshot has a malformed account table (" + slots + " slots)");
+            throw new IOException("snapshot has an invalid next transfer id " + nextTransferId);
         }
-        final long[] restored = new long[slots];
-        for (int slot = 0; slot < slots; slot++)
+        for (int slot = 0; slot < FIRST_PARTICIPANT_SLOT; slot++)
         {
-            restored[slot] = in.readLong();
+            balances[slot] = in.readLong();
         }
-        for (int slot = FIRST_PARTICIPANT_SLOT; slot < slots; slot += 2)
+        final int participants = in.readInt();
+        for (int i = 0; i < participants; i++)
         {
             final long participant = in.readLong();
-            if (!AccountId.isValidParticipant(participant) || openAccounts(participant) != slot)
+            if (!AccountId.isValidParticipant(participant) || availableSlot(participant) != NO_SLOT)
             {
                 throw new IOException("snapshot has an invalid or repeated participant " + participant);
             }
+            final int slot = openAccounts(participant);
+            balances[slot] = in.readLong();
+            balances[slot + 1] = in.readLong();
         }
-        System.arraycopy(restored, 0, balances, 0, slots);
     }
 }

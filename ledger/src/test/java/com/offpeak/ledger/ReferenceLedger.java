@@ -1,0 +1,391 @@
+package com.offpeak.ledger;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger's rules written the obvious way — plain maps, BigInteger, no pooling, no shared
+ * code with the real ledger — to cross-check it. Only the result enum is shared.
+ */
+final class ReferenceLedger
+{
+    static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    private static final BigInteger SIXTY = BigInteger.valueOf(60);
+    private static final long MINUTE = 60_000;
+
+    record FundingRecord(String kind, long participant, long amount, LedgerResult result)
+    {
+    }
+
+    static final class Bid
+    {
+        long participant;
+        long limit;
+        int remaining;
+        int duration;
+        BigInteger held = BigInteger.ZERO;
+        BigInteger makerNotional = BigInteger.ZERO;
+        BigInteger takerNotional = BigInteger.ZERO;
+        BigInteger feePaid = BigInteger.ZERO;
+    }
+
+    static final class Lease
+    {
+        long buyer;
+        long owner;
+        long start;
+        int duration;
+        BigInteger notional;
+        BigInteger buyerFee;
+        int ownerBps;
+        int usedMinutes;
+        BigInteger paidGross = BigInteger.ZERO;
+        BigInteger earnedBuyerFee = BigInteger.ZERO;
+        BigInteger ownerFee = BigInteger.ZERO;
+
+        BigInteger escrow()
+        {
+            return notional.add(buyerFee).subtract(paidGross).subtract(earnedBuyerFee);
+        }
+    }
+
+    final int makerBps;
+    final int takerBps;
+    final Map<Long, BigInteger> available = new HashMap<>();
+    final Map<Long, BigInteger> held = new HashMap<>();
+    BigInteger escrow = BigInteger.ZERO;
+    BigInteger fees = BigInteger.ZERO;
+    BigInteger external = BigInteger.ZERO;
+    BigInteger deposited = BigInteger.ZERO;
+    BigInteger withdrawn = BigInteger.ZERO;
+    long transfers;
+    final Map<Long, FundingRecord> keys = new HashMap<>();
+    final Map<Long, Bid> bids = new LinkedHashMap<>();
+    final Map<Long, Lease> leases = new LinkedHashMap<>();
+    final List<Long> knownParticipants = new ArrayList<>();
+
+    ReferenceLedger(final int makerBps, final int takerBps)
+    {
+        this.makerBps = makerBps;
+        this.takerBps = takerBps;
+    }
+
+    private static BigInteger big(final long value)
+    {
+        return BigInteger.valueOf(value);
+    }
+
+    private static BigInteger ceilDiv(final BigInteger a, final BigInteger b)
+    {
+        final BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    }
+
+    private static BigInteger notional(final long price, final long gpus, final long minutes)
+    {
+        return big(price).multiply(big(gpus)).multiply(big(minutes)).divide(SIXTY);
+    }
+
+    BigInteger available(final long participant)
+    {
+        return available.getOrDefault(participant, BigInteger.ZERO);
+    }
+
+    BigInteger held(final long participant)
+    {
+        return held.getOrDefault(participant, BigInteger.ZERO);
+    }
+
+    private void count(final BigInteger amount)
+    {
+        if (amount.signum() > 0)
+        {
+            transfers++;
+        }
+        if (amount.signum() < 0)
+        {
+            throw new AssertionError("reference model moved a negative amount " + amount);
+        }
+    }
+
+    private void open(final long participant)
+    {
+        if (!available.containsKey(participant))
+        {
+            available.put(participant, BigInteger.ZERO);
+            held.put(participant, BigInteger.ZERO);
+            knownParticipants.add(participant);
+        }
+    }
+
+    private void move(final Map<Long, BigInteger> from, final long fromKey, final Map<Long, BigInteger> to, final long toKey,
+        final BigInteger amount)
+    {
+        from.put(fromKey, from.get(fromKey).subtract(amount));
+        to.put(toKey, to.get(toKey).add(amount));
+        count(amount);
+    }
+
+    LedgerResult deposit(final long key, final long participant, final long amount)
+    {
+        if (key <= 0)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (participant <= 0)
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (amount <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        final FundingRecord previous = keys.get(key);
+        if (previous != null)
+        {
+            return previous.equals(new FundingRecord("deposit", participant, amount, previous.result())) ? previous.result() :
+                LedgerResult.DUPLICATE_KEY_CONFLICT;
+        }
+        open(participant);
+        available.put(participant, available(participant).add(big(amount)));
+        external = external.subtract(big(amount));
+        deposited = deposited.add(big(amount));
+        count(big(amount));
+        keys.put(key, new FundingRecord("deposit", participant, amount, LedgerResult.OK));
+        return LedgerResult.OK;
+    }
+
+    LedgerResult withdraw(final long key, final long participant, final long amount)
+    {
+        if (key <= 0)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (participant <= 0)
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (amount <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        final FundingRecord previous = keys.get(key);
+        if (previous != null)
+        {
+            return previous.equals(new FundingRecord("withdraw", participant, amount, previous.result())) ? previous.result() :
+                LedgerResult.DUPLICATE_KEY_CONFLICT;
+        }
+        final LedgerResult result;
+        if (available(participant).compareTo(big(amount)) < 0)
+        {
+            result = LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        else
+        {
+            available.put(participant, available(participant).subtract(big(amount)));
+            external = external.add(big(amount));
+            withdrawn = withdrawn.add(big(amount));
+            count(big(amount));
+            result = LedgerResult.OK;
+        }
+        keys.put(key, new FundingRecord("withdraw", participant, amount, result));
+        return result;
+    }
+
+    /** The worst case still owed by a bid at this limit and remaining GPUs, given its fills so far. */
+    BigInteger worstCase(final Bid bid, final long limit, final int remaining)
+    {
+        final BigInteger rest = notional(limit, remaining, bid.duration);
+        final BigInteger weighted = bid.makerNotional.multiply(big(makerBps)).add(bid.takerNotional.add(rest).multiply(big(takerBps)));
+        return rest.add(ceilDiv(weighted, TEN_THOUSAND)).subtract(bid.feePaid);
+    }
+
+    LedgerResult holdBid(final long orderId, final long participant, final long limit, final int gpus, final int duration)
+    {
+        if (orderId <= 0)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (bids.containsKey(orderId))
+        {
+            return LedgerResult.DUPLICATE_ORDER;
+        }
+        if (participant <= 0)
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (limit <= 0 || gpus <= 0 || duration <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        final Bid bid = new Bid();
+        bid.participant = participant;
+        bid.limit = limit;
+        bid.remaining = gpus;
+        bid.duration = duration;
+        final BigInteger required = worstCase(bid, limit, gpus);
+        if (!available.containsKey(participant) || available(participant).compareTo(required) < 0)
+        {
+            return LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        bid.held = required;
+        bids.put(orderId, bid);
+        move(available, participant, held, participant, required);
+        return LedgerResult.OK;
+    }
+
+    LedgerResult amend(final long orderId, final long limit, final int remaining)
+    {
+        final Bid bid = bids.get(orderId);
+        if (bid == null)
+        {
+            return LedgerResult.UNKNOWN_ORDER;
+        }
+        if (limit <= 0 || remaining <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        final BigInteger required = worstCase(bid, limit, remaining);
+        final BigInteger increase = required.subtract(bid.held);
+        if (increase.compareTo(available(bid.participant)) > 0)
+        {
+            return LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        if (increase.signum() > 0)
+        {
+            move(available, bid.participant, held, bid.participant, increase);
+        }
+        else
+        {
+            move(held, bid.participant, available, bid.participant, increase.negate());
+        }
+        bid.limit = limit;
+        bid.remaining = remaining;
+        bid.held = required;
+        return LedgerResult.OK;
+    }
+
+    LedgerResult release(final long orderId)
+    {
+        final Bid bid = bids.remove(orderId);
+        if (bid == null)
+        {
+            return LedgerResult.UNKNOWN_ORDER;
+        }
+        move(held, bid.participant, available, bid.participant, bid.held);
+        return LedgerResult.OK;
+    }
+
+    LedgerResult fill(final long time, final long orderId, final long leaseId, final long buyer, final long owner, final long price,
+        final int gpus, final int duration, final MakerSide makerSide)
+    {
+        final Bid bid = bids.get(orderId);
+        if (bid == null)
+        {
+            return LedgerResult.UNKNOWN_ORDER;
+        }
+        if (leaseId <= 0)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (leases.containsKey(leaseId))
+        {
+            return LedgerResult.DUPLICATE_LEASE;
+        }
+        if (owner <= 0 || owner == buyer)
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (price <= 0 || gpus <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        if (buyer != bid.participant || duration != bid.duration || gpus > bid.remaining || price > bid.limit)
+        {
+            return LedgerResult.FILL_MISMATCH;
+        }
+        final boolean buyerMaker = makerSide != MakerSide.OWNER;
+        final boolean ownerMaker = makerSide != MakerSide.BUYER;
+        final BigInteger n = notional(price, gpus, duration);
+        if (buyerMaker)
+        {
+            bid.makerNotional = bid.makerNotional.add(n);
+        }
+        else
+        {
+            bid.takerNotional = bid.takerNotional.add(n);
+        }
+        final BigInteger feeSoFar = ceilDiv(bid.makerNotional.multiply(big(makerBps)).add(bid.takerNotional.multiply(big(takerBps))),
+            TEN_THOUSAND);
+        final BigInteger fee = feeSoFar.subtract(bid.feePaid);
+        bid.feePaid = feeSoFar;
+        bid.remaining -= gpus;
+        final BigInteger stillNeeded = worstCase(bid, bid.limit, bid.remaining);
+        final BigInteger excess = bid.held.subtract(n).subtract(fee).subtract(stillNeeded);
+        if (excess.signum() < 0)
+        {
+            throw new AssertionError("a fill consumed more than its bid's hold: " + excess);
+        }
+        bid.held = stillNeeded;
+        open(owner);
+        held.put(buyer, held(buyer).subtract(n).subtract(fee).subtract(excess));
+        available.put(buyer, available(buyer).add(excess));
+        escrow = escrow.add(n).add(fee);
+        count(n);
+        count(fee);
+        count(excess);
+        final Lease lease = new Lease();
+        lease.buyer = buyer;
+        lease.owner = owner;
+        lease.start = time;
+        lease.duration = duration;
+        lease.notional = n;
+        lease.buyerFee = fee;
+        lease.ownerBps = ownerMaker ? makerBps : takerBps;
+        leases.put(leaseId, lease);
+        return LedgerResult.OK;
+    }
+
+    LedgerResult deliver(final long leaseId, final long until, final boolean end)
+    {
+        final Lease lease = leases.get(leaseId);
+        if (lease == null)
+        {
+            return LedgerResult.UNKNOWN_LEASE;
+        }
+        if (until < lease.start)
+        {
+            return LedgerResult.INVALID_TIME;
+        }
+        final long startedMinutes = ceilDiv(big(until - lease.start), big(MINUTE)).longValueExact();
+        final int used = (int)Math.max(lease.usedMinutes, Math.min(lease.duration, startedMinutes));
+        final BigInteger gross = lease.notional.multiply(big(used)).divide(big(lease.duration));
+        final BigInteger ownerFee = ceilDiv(gross.multiply(big(lease.ownerBps)), TEN_THOUSAND);
+        final BigInteger buyerFeeEarned = ceilDiv(lease.buyerFee.multiply(big(used)), big(lease.duration));
+        final BigInteger payout = gross.subtract(ownerFee).subtract(lease.paidGross.subtract(lease.ownerFee));
+        final BigInteger feesDue = ownerFee.subtract(lease.ownerFee).add(buyerFeeEarned.subtract(lease.earnedBuyerFee));
+        available.put(lease.owner, available(lease.owner).add(payout));
+        fees = fees.add(feesDue);
+        escrow = escrow.subtract(payout).subtract(feesDue);
+        count(payout);
+        count(ownerFee.subtract(lease.ownerFee));
+        count(buyerFeeEarned.subtract(lease.earnedBuyerFee));
+        lease.usedMinutes = used;
+        lease.paidGross = gross;
+        lease.ownerFee = ownerFee;
+        lease.earnedBuyerFee = buyerFeeEarned;
+        if (end)
+        {
+            final BigInteger refund = lease.escrow();
+            available.put(lease.buyer, available(lease.buyer).add(refund));
+            escrow = escrow.subtract(refund);
+            count(refund);
+            leases.remove(leaseId);
+        }
+        return LedgerResult.OK;
+    }
+}
