@@ -27,10 +27,10 @@ class ZeroAllocationTest
     private static final int WARM_UP = 300_000;
     private static final int MEASURED = 100_000;
     /**
-     * Measured: 0 bytes in most runs, 72 bytes in some (the same in every such run, with no GC in
-     * between, and none of it attributable to any single command when measured per command): JVM
-     * bookkeeping, not the engine, whose behaviour is deterministic. One allocation per command
-     * would be at least 16 bytes x 100k = 1.6 MB, so this bound still catches any per-command cost.
+     * Measured: 0 bytes in most runs, 72 bytes in some. Measured per command, the 72 bytes land on
+     * one IOC place at a different position in each run (no GC in between): a JIT event such as a
+     * deoptimisation, not the engine, whose behaviour is the same in every run. One allocation
+     * per command would be at least 16 bytes x 100k = 1.6 MB, so this bound still catches it.
      */
     private static final long JVM_NOISE_BYTES = 1024;
 
