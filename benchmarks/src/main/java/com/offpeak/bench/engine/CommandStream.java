@@ -13,15 +13,18 @@ import java.io.IOException;
  * runs the generator while it measures.
  *
  * <p>Each cycle starts on an empty engine and ends with a drain (cancel-all of every account, then
- * a tick past the last lease end) that empties it again. The engine is deterministic and numbers
- * its orders from a counter, so replaying the same commands shifted by the cycle's time span and
- * by its number of orders reproduces the cycle exactly: {@link #shiftToNextCycle()} rewrites the
- * preallocated commands in place instead of building a new engine, which would allocate.
+ * a tick past the last timer) that empties it again. The engine is deterministic and numbers its
+ * orders from a counter, so replaying the same commands shifted by the cycle's time span and by
+ * its number of orders reproduces the cycle exactly: {@link #load} shifts each batch as it hands it
+ * out, and one engine runs any number of cycles (a new engine per cycle would allocate).
  */
 final class CommandStream
 {
-    /** Commands applied per benchmark invocation; a stream is a whole number of batches. */
-    static final int BATCH = 10_000;
+    /**
+     * Commands applied per benchmark invocation; a stream is a whole number of batches. Small
+     * enough (about 0.5 MB of commands) to stay in cache between loading and applying.
+     */
+    static final int BATCH = 5_000;
 
     private final Command[] commands;
     private final long[] skipsPerBatch;
@@ -45,14 +48,9 @@ final class CommandStream
         this.description = description;
     }
 
-    Command[] commands()
+    int batches()
     {
-        return commands;
-    }
-
-    int length()
-    {
-        return commands.length;
+        return skipsPerBatch.length;
     }
 
     /** Resting orders skipped by walks during batch {@code batch} (the same in every cycle). */
@@ -78,23 +76,30 @@ final class CommandStream
         return description;
     }
 
-    /** Moves every command to the next cycle: later by one cycle span, order ids past this cycle's orders. */
-    void shiftToNextCycle()
+    /**
+     * Copies batch {@code batch} into {@code slots}, shifted to cycle {@code cycle} (0 = as
+     * generated): later by {@code cycle} spans, order ids past {@code cycle} cycles' orders.
+     */
+    void load(final int batch, final long cycle, final Command[] slots)
     {
-        for (final Command command : commands)
+        final long millis = cycle * cycleMillis;
+        final long orderIds = cycle * ordersPerCycle;
+        final int first = batch * BATCH;
+        for (int i = 0; i < BATCH; i++)
         {
-            command.timestamp += cycleMillis;
+            final Command command = slots[i].copyFrom(commands[first + i]);
+            command.timestamp += millis;
             switch (command.type)
             {
-                case PLACE_ASK -> command.availableUntil += cycleMillis;
+                case PLACE_ASK -> command.availableUntil += millis;
                 case PLACE_BID ->
                 {
                     if (command.timeInForce == TimeInForce.GTD)
                     {
-                        command.deadline += cycleMillis;
+                        command.deadline += millis;
                     }
                 }
-                case CANCEL, AMEND -> command.orderId += ordersPerCycle;
+                case CANCEL, AMEND -> command.orderId += orderIds;
                 case CANCEL_ALL, TIMER_TICK ->
                 {
                     // Nothing else refers to time or to an order.

@@ -135,9 +135,14 @@ final class CommandStreamBuilder
         {
             skips += batchSkips;
         }
+        text.append("), ")
+            .append(String.format(Locale.ROOT, "%.4f fills/op, %.4f skips/op (", (double)shadow.fills() / size, (double)skips / size));
+        for (final SkipReason reason : SkipReason.values())
+        {
+            text.append(reason).append(' ').append(String.format(Locale.ROOT, "%.4f", (double)shadow.skips(reason) / size)).append(' ');
+        }
         return text.append("), ")
-            .append(String.format(Locale.ROOT, "%.4f fills/op, %.4f skips/op, %.0f resting orders on average, ",
-                (double)shadow.fills() / size, (double)skips / size, (double)restingSampleSum / restingSamples))
+            .append(String.format(Locale.ROOT, "%.0f resting orders on average, ", (double)restingSampleSum / restingSamples))
             .append(shadow.acceptedOrders()).append(" orders and ")
             .append(String.format(Locale.ROOT, "%.1f engine hours per cycle, ", cycleMillis / 3_600_000.0))
             .append(replacedRejections).append(" rejected candidates replaced")

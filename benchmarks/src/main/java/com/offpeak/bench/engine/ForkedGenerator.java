@@ -35,7 +35,7 @@ public final class ForkedGenerator
             try
             {
                 final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-                final Process child = new ProcessBuilder(java.toString(), "-Xmx3g", "-cp", System.getProperty("java.class.path"),
+                final Process child = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                     ForkedGenerator.class.getName(), workload.name(), file.toString())
                     .inheritIO()
                     .start();

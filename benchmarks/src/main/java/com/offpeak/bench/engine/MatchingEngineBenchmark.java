@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 // Agrona 2's UnsafeBuffer (the event ring) needs jdk.internal.misc.Unsafe.
-@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
 public class MatchingEngineBenchmark
 {
     @State(Scope.Thread)
@@ -40,11 +40,14 @@ public class MatchingEngineBenchmark
         @Param
         public Workload workload;
 
-        CommandStream stream;
+        /** The commands of the current batch, reused: hot in cache, as a sequencer's ring slots would be. */
+        final Command[] batch = new Command[CommandStream.BATCH];
+        long batchSkips;
         EventRingEncoder encoder;
         MatchingEngine engine;
-        int cursor;
-        private long cycles;
+        private CommandStream stream;
+        private int nextBatch;
+        private long cycle;
         private long fillsAtCycleStart;
 
         @Setup(Level.Trial)
@@ -53,33 +56,43 @@ public class MatchingEngineBenchmark
             stream = ForkedGenerator.generate(workload);
             System.out.println();
             System.out.println(stream.description());
+            for (int i = 0; i < batch.length; i++)
+            {
+                batch[i] = new Command();
+            }
             encoder = new EventRingEncoder();
             engine = new MatchingEngine(Catalog.loadDefault(), EngineConfig.DEFAULT, encoder, PreTradeCheck.ALLOW_ALL);
         }
 
         /**
-         * At the end of the stream the engine is empty again: check that the cycle replayed exactly
-         * as generated, then shift the stream to the next cycle. Runs outside the measured time.
+         * Loads the next batch, outside the measured time. After the last batch of a cycle the
+         * engine is empty again: check that the cycle replayed exactly as generated first.
          */
         @Setup(Level.Invocation)
-        public void wrapAtEndOfStream()
+        public void loadNextBatch()
         {
-            if (cursor < stream.length())
+            if (nextBatch == stream.batches())
             {
-                return;
+                verifyCycle();
+                fillsAtCycleStart = encoder.fills();
+                cycle++;
+                nextBatch = 0;
             }
-            cycles++;
+            stream.load(nextBatch, cycle, batch);
+            batchSkips = stream.skipsInBatch(nextBatch);
+            nextBatch++;
+        }
+
+        private void verifyCycle()
+        {
             final long fills = encoder.fills() - fillsAtCycleStart;
-            if (fills != stream.fillsPerCycle() || encoder.lastAcceptedOrderId() != cycles * stream.ordersPerCycle() ||
-                engine.openOrderCount() != 0)
+            final long lastOrderId = (cycle + 1) * stream.ordersPerCycle();
+            if (fills != stream.fillsPerCycle() || encoder.lastAcceptedOrderId() != lastOrderId || engine.openOrderCount() != 0)
             {
-                throw new IllegalStateException("cycle " + cycles + " diverged from the generated stream: " + fills + " fills (expected " +
-                    stream.fillsPerCycle() + "), last order " + encoder.lastAcceptedOrderId() + " (expected " +
-                    cycles * stream.ordersPerCycle() + "), " + engine.openOrderCount() + " open orders left");
+                throw new IllegalStateException("cycle " + cycle + " diverged from the generated stream: " + fills + " fills (expected " +
+                    stream.fillsPerCycle() + "), last order " + encoder.lastAcceptedOrderId() + " (expected " + lastOrderId + "), " +
+                    engine.openOrderCount() + " open orders left");
             }
-            fillsAtCycleStart = encoder.fills();
-            stream.shiftToNextCycle();
-            cursor = 0;
         }
     }
 
@@ -103,17 +116,14 @@ public class MatchingEngineBenchmark
     @OperationsPerInvocation(CommandStream.BATCH)
     public void applyBatch(final EngineRun run, final Outcomes outcomes)
     {
-        final Command[] commands = run.stream.commands();
+        final Command[] batch = run.batch;
         final MatchingEngine engine = run.engine;
         final long fillsBefore = run.encoder.fills();
-        final int start = run.cursor;
-        final int end = start + CommandStream.BATCH;
-        for (int i = start; i < end; i++)
+        for (int i = 0; i < batch.length; i++)
         {
-            engine.apply(commands[i]);
+            engine.apply(batch[i]);
         }
-        run.cursor = end;
         outcomes.fills += run.encoder.fills() - fillsBefore;
-        outcomes.skips += run.stream.skipsInBatch(start / CommandStream.BATCH);
+        outcomes.skips += run.batchSkips;
     }
 }

@@ -48,6 +48,7 @@ final class ShadowBook implements EngineListener
     private Command pending;
     private RejectCode lastReject;
     private long nextSeq;
+    private final long[] skipsByReason = new long[SkipReason.values().length];
     private long skips;
     private long fills;
     private long acceptedOrders;
@@ -92,6 +93,12 @@ final class ShadowBook implements EngineListener
     long skips()
     {
         return skips;
+    }
+
+    /** Skips so far of one reason. */
+    long skips(final SkipReason reason)
+    {
+        return skipsByReason[reason.ordinal()];
     }
 
     long fills()
@@ -280,28 +287,51 @@ final class ShadowBook implements EngineListener
             }
             final int bidGpus = aggressor.isBid() ? left : resting.remaining;
             final int askFree = aggressor.isBid() ? resting.remaining : left;
-            final int q = fillSize(bid, ask, bidGpus, askFree, now);
-            if (q == 0)
+            final SkipReason skip = incompatibility(bid, ask, bidGpus, askFree, now);
+            if (skip != null)
             {
                 skips++;
+                skipsByReason[skip.ordinal()]++;
             }
             else
             {
+                final int q = wholeBlocks(bidGpus, askFree, ask.minBlock);
                 predictedFills.add(new long[] {bid.id, ask.id, q});
                 left -= q;
             }
         }
     }
 
-    /** The GPUs a crossed pair trades at {@code now}, 0 when incompatible (docs/matching.md, "Compatibility and fill size"). */
-    private static int fillSize(final ShadowOrder bid, final ShadowOrder ask, final int bidGpus, final int askFree, final long now)
+    /**
+     * Why a crossed pair cannot trade at {@code now}, the first failing check of docs/matching.md's
+     * "Compatibility and fill size"; null when it trades {@link #wholeBlocks} GPUs.
+     */
+    private static SkipReason incompatibility(final ShadowOrder bid, final ShadowOrder ask, final int bidGpus, final int askFree,
+        final long now)
     {
-        if (bid.account == ask.account || now + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE > ask.availableUntil)
+        if (bid.account == ask.account)
         {
-            return 0;
+            return SkipReason.SAME_ACCOUNT;
         }
-        final int q = Math.min(bidGpus, askFree) / ask.minBlock * ask.minBlock;
-        return bid.contiguous && q != bidGpus ? 0 : q;
+        if (now + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE > ask.availableUntil)
+        {
+            return SkipReason.WINDOW_TOO_SHORT;
+        }
+        if (askFree == 0)
+        {
+            return SkipReason.NO_FREE_GPUS;
+        }
+        final int q = wholeBlocks(bidGpus, askFree, ask.minBlock);
+        if (q == 0)
+        {
+            return SkipReason.BELOW_MIN_BLOCK;
+        }
+        return bid.contiguous && q != bidGpus ? SkipReason.CONTIGUOUS_TOO_BIG : null;
+    }
+
+    private static int wholeBlocks(final int bidGpus, final int askFree, final int minBlock)
+    {
+        return Math.min(bidGpus, askFree) / minBlock * minBlock;
     }
 
     private void requireWalkComplete()
