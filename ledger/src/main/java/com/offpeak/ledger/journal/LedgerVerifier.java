@@ -7,7 +7,6 @@ import com.offpeak.ledger.transfer.TransferCodec;
 import com.offpeak.ledger.transfer.TransferReason;
 import com.offpeak.ledger.transfer.TransferRecord;
 import net.openhft.chronicle.queue.ChronicleQueue;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Replays a journal's transfers from the first, re-deriving every balance, and reports the
@@ -30,9 +29,9 @@ import org.agrona.collections.Long2LongHashMap;
  */
 public final class LedgerVerifier implements TransferReader.Visitor
 {
-    private final Long2LongHashMap balances = new Long2LongHashMap(0);
-    private final Long2LongHashMap heldByOrder = new Long2LongHashMap(0);
-    private final Long2LongHashMap escrowByLease = new Long2LongHashMap(0);
+    private final Tally balances = new Tally();
+    private final Tally heldByOrder = new Tally();
+    private final Tally escrowByLease = new Tally();
     private long lastTransferId;
     private long lastChecksum = TransferChecksum.GENESIS;
     private long lastTime = Long.MIN_VALUE;
@@ -145,9 +144,11 @@ public final class LedgerVerifier implements TransferReader.Visitor
     private String apply(final TransferRecord transfer, final TransferReason reason)
     {
         final long amount = transfer.amount();
-        final long debited = balances.get(transfer.debitAccount()) - amount;
-        balances.put(transfer.debitAccount(), debited);
-        balances.put(transfer.creditAccount(), balances.get(transfer.creditAccount()) + amount);
+        if (!balances.add(transfer.debitAccount(), -amount) || !balances.add(transfer.creditAccount(), amount))
+        {
+            return "a balance overflows 64 bits";
+        }
+        final long debited = balances.get(transfer.debitAccount());
         if (debited < 0 && reason.debitKind() != AccountKind.EXTERNAL)
         {
             return "account " + transfer.debitAccount() + " goes negative: " + debited;
@@ -155,9 +156,7 @@ public final class LedgerVerifier implements TransferReader.Visitor
         if (reason.debitKind() == AccountKind.HELD || reason.creditKind() == AccountKind.HELD)
         {
             final long delta = reason.creditKind() == AccountKind.HELD ? amount : -amount;
-            final long held = heldByOrder.get(transfer.ref()) + delta;
-            heldByOrder.put(transfer.ref(), held);
-            if (held < 0)
+            if (!heldByOrder.add(transfer.ref(), delta) || heldByOrder.get(transfer.ref()) < 0)
             {
                 return "order " + transfer.ref() + " releases more than it held";
             }
@@ -165,9 +164,7 @@ public final class LedgerVerifier implements TransferReader.Visitor
         if (reason.debitKind() == AccountKind.ESCROW || reason.creditKind() == AccountKind.ESCROW)
         {
             final long delta = reason.creditKind() == AccountKind.ESCROW ? amount : -amount;
-            final long escrow = escrowByLease.get(transfer.leaseId()) + delta;
-            escrowByLease.put(transfer.leaseId(), escrow);
-            if (escrow < 0)
+            if (!escrowByLease.add(transfer.leaseId(), delta) || escrowByLease.get(transfer.leaseId()) < 0)
             {
                 return "lease " + transfer.leaseId() + " pays out more than its escrow";
             }

@@ -1,7 +1,5 @@
 package com.offpeak.ledger.journal;
 
-import org.agrona.collections.Long2LongHashMap;
-
 /**
  * What {@link LedgerVerifier} found: either a clean journal, or the first violation with the id
  * of the transfer at which it shows. Also the balances re-derived up to that point.
@@ -13,10 +11,10 @@ public final class Verification
     private final String message;
     private final long lastTransferId;
     private final long lastChecksum;
-    private final Long2LongHashMap balances;
+    private final Tally balances;
 
     Verification(final boolean ok, final long transferId, final String message, final long lastTransferId, final long lastChecksum,
-        final Long2LongHashMap balances)
+        final Tally balances)
     {
         this.ok = ok;
         this.transferId = transferId;
