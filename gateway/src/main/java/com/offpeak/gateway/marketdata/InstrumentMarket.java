@@ -30,6 +30,8 @@ public final class InstrumentMarket
     private long lastPrice;
     private long lastTradeTime;
     private long publishedTrades;
+    private long publishedMinuteCandles;
+    private long publishedHourCandles;
     private int changes;
 
     public InstrumentMarket(final Instrument instrument)
@@ -83,6 +85,8 @@ public final class InstrumentMarket
     {
         book.clearChanges();
         publishedTrades = trades.count();
+        publishedMinuteCandles = minuteCandles.count();
+        publishedHourCandles = hourCandles.count();
         changes = 0;
     }
 
@@ -121,6 +125,15 @@ public final class InstrumentMarket
         return Math.max(publishedTrades, trades.oldest());
     }
 
+    /**
+     * Number of the first candle an update must carry: the last one published (it may have
+     * grown since) and any opened after it.
+     */
+    public long firstCandleToPublish(final boolean hourly)
+    {
+        return Math.max(0, (hourly ? publishedHourCandles : publishedMinuteCandles) - 1);
+    }
+
     public CandleSeries minuteCandles()
     {
         return minuteCandles;
@@ -129,11 +142,6 @@ public final class InstrumentMarket
     public CandleSeries hourCandles()
     {
         return hourCandles;
-    }
-
-    public CandleSeries candles(final long intervalMillis)
-    {
-        return intervalMillis == HOUR ? hourCandles : intervalMillis == MINUTE ? minuteCandles : null;
     }
 
     public RollingVolume volume24h()

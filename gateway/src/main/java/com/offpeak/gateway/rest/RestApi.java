@@ -1,0 +1,223 @@
+package com.offpeak.gateway.rest;
+
+import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.engine.catalog.Instrument;
+import com.offpeak.gateway.auth.ApiKey;
+import com.offpeak.gateway.auth.ApiKeyStore;
+import com.offpeak.gateway.auth.Role;
+import com.offpeak.gateway.marketdata.Channel;
+import com.offpeak.gateway.marketdata.InstrumentMarket;
+import com.offpeak.gateway.server.Publisher;
+import com.offpeak.gateway.wire.Prices;
+import com.offpeak.gateway.ws.ApiError;
+import com.offpeak.gateway.ws.Replies;
+import com.offpeak.pipeline.Pipeline;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Function;
+
+/**
+ * REST on the same server (docs/api.md, "REST"): public market data, an account's own balances,
+ * orders and leases (bearer API key), admin deposits and withdrawals (admin key, idempotency key),
+ * health and Prometheus metrics. Market data and account state live on the publisher context;
+ * handlers read them there and answer from there.
+ */
+public final class RestApi
+{
+    private static final int MAX_BODY_BYTES = 4096;
+
+    private final Catalog catalog;
+    private final Publisher publisher;
+    private final ApiKeyStore keys;
+    private final CashRequests cash;
+    private final PrometheusMeterRegistry metrics;
+
+    public RestApi(final Catalog catalog, final Publisher publisher, final ApiKeyStore keys, final Pipeline pipeline,
+        final PrometheusMeterRegistry metrics)
+    {
+        this.catalog = catalog;
+        this.publisher = publisher;
+        this.keys = keys;
+        this.cash = new CashRequests(pipeline);
+        this.metrics = metrics;
+    }
+
+    public void register(final Router router)
+    {
+        router.get("/health").handler(this::health);
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
+            .end(metrics.scrape()));
+        router.get("/api/instruments").handler(this::instruments);
+        router.get("/api/book/:instrument").handler(ctx -> marketData(ctx, Channel.BOOK));
+        router.get("/api/trades/:instrument").handler(ctx -> marketData(ctx, Channel.TRADES));
+        router.get("/api/ticker/:instrument").handler(ctx -> marketData(ctx, Channel.TICKER));
+        router.get("/api/utilisation/:instrument").handler(ctx -> marketData(ctx, Channel.UTILISATION));
+        router.get("/api/candles/:instrument").handler(this::candles);
+        router.get("/api/account/balances").handler(ctx -> account(ctx, account -> new JsonObject().put("account", account)
+            .put("available", Prices.format(publisher.balances().available(account)))
+            .put("held", Prices.format(publisher.balances().held(account)))));
+        router.get("/api/account/orders").handler(ctx -> account(ctx, account -> new JsonObject().put("account", account)
+            .put("orders", publisher.accounts().ordersOf(account))));
+        router.get("/api/account/leases").handler(ctx -> account(ctx, account -> new JsonObject().put("account", account)
+            .put("leases", publisher.accounts().leasesOf(account))));
+        router.post("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.post("/api/admin/deposit").handler(ctx -> cash(ctx, true));
+        router.post("/api/admin/withdraw").handler(ctx -> cash(ctx, false));
+    }
+
+    private void health(final RoutingContext ctx)
+    {
+        publisher.context().runOnContext(ignored -> json(ctx, 200, new JsonObject().put("status", "UP")
+            .put("lastSequence", publisher.lastApplied()).put("engineTime", publisher.marketData().now())
+            .put("sessions", publisher.publicChannels().sessions())));
+    }
+
+    private void instruments(final RoutingContext ctx)
+    {
+        final JsonArray list = new JsonArray();
+        for (final Instrument instrument : catalog.all())
+        {
+            list.add(new JsonObject().put("id", instrument.id()).put("generation", instrument.generation()).put("year", instrument.year())
+                .put("memoryGb", instrument.memoryGb()).put("interconnect", instrument.interconnect().name())
+                .put("gpusPerNode", instrument.gpusPerNode()).put("tickSize", Prices.format(instrument.tickSize()))
+                .put("minDurationMinutes", instrument.minDurationMinutes()).put("maxGpus", instrument.maxGpus())
+                .put("maxDurationMinutes", instrument.maxDurationMinutes()));
+        }
+        json(ctx, 200, new JsonObject().put("instruments", list));
+    }
+
+    private void candles(final RoutingContext ctx)
+    {
+        final String interval = ctx.request().getParam("interval", "1m");
+        final Channel channel = Channel.of("candles", interval);
+        if (channel == null)
+        {
+            error(ctx, 400, ApiError.BAD_REQUEST, "interval must be 1m or 1h");
+            return;
+        }
+        marketData(ctx, channel);
+    }
+
+    /** The same JSON a WebSocket subscriber gets as its snapshot. */
+    private void marketData(final RoutingContext ctx, final Channel channel)
+    {
+        final Instrument instrument = catalog.byId(ctx.pathParam("instrument"));
+        if (instrument == null)
+        {
+            error(ctx, 404, ApiError.UNKNOWN_INSTRUMENT, null);
+            return;
+        }
+        publisher.context().runOnContext(ignored ->
+        {
+            final InstrumentMarket market = publisher.marketData().market(instrument.index());
+            ctx.response().putHeader("content-type", "application/json").end(publisher.publicChannels().snapshot(market, channel));
+        });
+    }
+
+    private void account(final RoutingContext ctx, final Function<Long, JsonObject> view)
+    {
+        final ApiKey key = bearer(ctx);
+        if (key != null)
+        {
+            publisher.context().runOnContext(ignored -> json(ctx, 200, view.apply(key.account())));
+        }
+    }
+
+    private void cash(final RoutingContext ctx, final boolean deposit)
+    {
+        final ApiKey key = bearer(ctx);
+        if (key == null)
+        {
+            return;
+        }
+        if (key.role() != Role.ADMIN)
+        {
+            error(ctx, 403, ApiError.FORBIDDEN, "deposits and withdrawals need an admin key");
+            return;
+        }
+        final CashRequests.Cash request;
+        try
+        {
+            final JsonObject body = ctx.body().asJsonObject();
+            if (body == null)
+            {
+                throw new IllegalArgumentException("a JSON body is required");
+            }
+            request = new CashRequests.Cash(deposit, positive(body, "account"), amount(body), positive(body, "idempotencyKey"));
+        }
+        catch (final DecodeException | ClassCastException e)
+        {
+            error(ctx, 400, ApiError.BAD_JSON, null);
+            return;
+        }
+        catch (final IllegalArgumentException e)
+        {
+            error(ctx, 400, ApiError.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        cash.submit(request).onComplete(result ->
+        {
+            if (result.failed())
+            {
+                error(ctx, 503, ApiError.BUSY, null);
+            }
+            else if (result.result() != null)
+            {
+                json(ctx, 409, new JsonObject().put("ok", false).put("error", new JsonObject().put("code", result.result())));
+            }
+            else
+            {
+                json(ctx, 200, new JsonObject().put("ok", true).put("account", request.account())
+                    .put("amount", Prices.format(request.amount())).put("idempotencyKey", request.idempotencyKey()));
+            }
+        });
+    }
+
+    /** The key of an {@code Authorization: Bearer} header, or null after answering 401. */
+    private ApiKey bearer(final RoutingContext ctx)
+    {
+        final String header = ctx.request().getHeader("Authorization");
+        final ApiKey key = header != null && header.startsWith("Bearer ") ? keys.authenticate(header.substring(7).trim()) : null;
+        if (key == null)
+        {
+            error(ctx, 401, header == null ? ApiError.NOT_AUTHENTICATED : ApiError.AUTH_FAILED, "send Authorization: Bearer <api key>");
+        }
+        return key;
+    }
+
+    private static long positive(final JsonObject body, final String field)
+    {
+        final Object value = body.getValue(field);
+        if (!(value instanceof Integer || value instanceof Long) || ((Number)value).longValue() <= 0)
+        {
+            throw new IllegalArgumentException("'" + field + "' must be a positive integer");
+        }
+        return ((Number)value).longValue();
+    }
+
+    private static long amount(final JsonObject body)
+    {
+        final Object value = body.getValue("amount");
+        final long micros = value instanceof String text ? Prices.parse(text) : Prices.INVALID;
+        if (micros <= 0)
+        {
+            throw new IllegalArgumentException("'amount' must be a positive decimal string of USD, e.g. \"1000.00\"");
+        }
+        return micros;
+    }
+
+    private static void json(final RoutingContext ctx, final int status, final JsonObject body)
+    {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+    }
+
+    private static void error(final RoutingContext ctx, final int status, final ApiError error, final String detail)
+    {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(Replies.error(null, error, detail));
+    }
+}

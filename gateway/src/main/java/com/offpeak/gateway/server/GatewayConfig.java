@@ -1,0 +1,45 @@
+package com.offpeak.gateway.server;
+
+import com.offpeak.gateway.ws.Limits;
+import com.offpeak.journal.Durability;
+import java.nio.file.Path;
+
+/**
+ * Everything {@code serve} and {@code demo} configure.
+ *
+ * @param dataDir     journals, snapshots and API keys
+ * @param bindAddress interface to listen on (loopback unless opened up on purpose)
+ * @param port        HTTP/WebSocket port; 0 picks a free one
+ * @param durability  when an acknowledged command is safe (see the pipeline)
+ * @param clockSpeed  engine time runs this many times faster than the wall clock
+ * @param catalog     instrument catalog CSV, or {@code null} for the built-in one
+ * @param makerBps    fee of the resting side, basis points
+ * @param takerBps    fee of the aggressor, basis points
+ * @param limits      the WebSocket API's protections
+ */
+public record GatewayConfig(Path dataDir, String bindAddress, int port, Durability durability, double clockSpeed, Path catalog,
+                            int makerBps, int takerBps, Limits limits)
+{
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public static GatewayConfig defaults(final Path dataDir)
+    {
+        return new GatewayConfig(dataDir, LOOPBACK, DEFAULT_PORT, Durability.ASYNC, 1.0, null, 5, 10, Limits.defaults());
+    }
+
+    public GatewayConfig withPort(final int value)
+    {
+        return new GatewayConfig(dataDir, bindAddress, value, durability, clockSpeed, catalog, makerBps, takerBps, limits);
+    }
+
+    public GatewayConfig withClockSpeed(final double value)
+    {
+        return new GatewayConfig(dataDir, bindAddress, port, durability, value, catalog, makerBps, takerBps, limits);
+    }
+
+    public GatewayConfig withLimits(final Limits value)
+    {
+        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, value);
+    }
+}
