@@ -86,6 +86,12 @@ final class Matcher
             {
                 break;
             }
+            if (level.gpus() == 0)
+            {
+                // Only fully leased asks: nothing to trade, and skipping them never changes their place.
+                index++;
+                continue;
+            }
             final Order last = level.tail();
             Order passive = level.head();
             while (passive != null && left > 0)
@@ -149,7 +155,6 @@ final class Matcher
         lease.ask = ask;
         lease.gpus = q;
         lease.start = now;
-        lease.durationMinutes = bid.durationMinutes;
         lease.end = now + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE;
         lease.price = maker.price;
         lease.preemptible = bid.preemptible;

@@ -2,8 +2,9 @@ package com.offpeak.engine;
 
 /**
  * Read-only visit of one order, for tests, snapshots of market data and audits (not the hot path).
- * For a bid, {@code remaining} is its unfilled GPUs and {@code leased}/{@code retired} are 0; for
- * an ask, {@code remaining} is its free GPUs. {@code open} is false for an ask that was cancelled
+ * For a bid, {@code remaining} is its unfilled GPUs, {@code leased}/{@code retired} are 0 and
+ * {@code posted} is filled + remaining; for an ask, {@code remaining} is its free GPUs and
+ * {@code posted} = free + leased + retired. {@code open} is false for an ask that was cancelled
  * or expired but still has GPUs out on lease (it is draining).
  */
 @FunctionalInterface

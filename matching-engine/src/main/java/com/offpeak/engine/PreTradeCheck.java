@@ -26,6 +26,9 @@ public interface PreTradeCheck
     /** A valid place command about to be accepted as {@code orderId}. */
     RejectCode onPlace(Command command, long orderId);
 
-    /** A valid amend of an open order from ({@code oldGpus}, {@code oldPrice}) to the command's gpus and price. */
+    /**
+     * A valid amend of an open order from ({@code oldGpus}, {@code oldPrice}) to the command's gpus
+     * and price; {@code durationMinutes} is a bid's duration, 0 for an ask.
+     */
     RejectCode onAmend(Command command, Side side, int instrument, int oldGpus, long oldPrice, int durationMinutes);
 }

@@ -63,7 +63,6 @@ final class SnapshotCodec
             out.writeLong(l.price);
             out.writeBoolean(l.preemptible);
             out.writeLong(l.bidDeadline);
-            out.writeInt(l.durationMinutes);
         }
         out.writeInt(state.clientOrderIds.size());
         for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
@@ -146,7 +145,6 @@ final class SnapshotCodec
             l.price = in.readLong();
             l.preemptible = in.readBoolean();
             l.bidDeadline = in.readLong();
-            l.durationMinutes = in.readInt();
             state.leases.add(l);
             state.timers.push(l.end, TimerQueue.LEASE_END, l.id);
         }

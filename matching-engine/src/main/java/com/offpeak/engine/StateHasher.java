@@ -42,8 +42,7 @@ final class StateHasher
         for (Lease lease = state.leases.first(); lease != null; lease = lease.next())
         {
             h.add(lease.id).add(lease.instrument).add(lease.buyer).add(lease.owner).add(lease.bidId).add(lease.ask.id).add(lease.gpus)
-                .add(lease.start).add(lease.end).add(lease.price).add(lease.preemptible ? 1 : 0).add(lease.bidDeadline)
-                .add(lease.durationMinutes);
+                .add(lease.start).add(lease.end).add(lease.price).add(lease.preemptible ? 1 : 0).add(lease.bidDeadline);
         }
         long timers = 0;
         final TimerQueue queue = state.timers;

@@ -3,6 +3,8 @@ package com.offpeak.engine.book;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.pool.ObjectPool;
 
+import java.util.Arrays;
+
 /**
  * One side of a book: its price levels in priority order (best first) in a sorted array, found by
  * binary search. GPU books have few distinct prices (a tick grid near the market), so shifting a
@@ -62,7 +64,7 @@ public final class BookSide
         final int insertAt = -index - 1;
         if (count == levels.length)
         {
-            levels = java.util.Arrays.copyOf(levels, count * 2);
+            levels = Arrays.copyOf(levels, count * 2);
         }
         System.arraycopy(levels, insertAt, levels, insertAt + 1, count - insertAt);
         final PriceLevel level = levelPool.acquire();

@@ -22,7 +22,6 @@ public final class Lease
     public boolean preemptible;
     /** The GTD bid's deadline, which the lease must end by; 0 for other bids. */
     public long bidDeadline;
-    public int durationMinutes;
     Lease prev;
     Lease next;
 
@@ -45,7 +44,6 @@ public final class Lease
         price = 0;
         preemptible = false;
         bidDeadline = 0;
-        durationMinutes = 0;
         prev = null;
         next = null;
     }

@@ -99,12 +99,13 @@ public final class ClientOrderIds
         return size;
     }
 
-    /** Appends a record restored from a snapshot, already filled in. */
+    /** A cleared record for a snapshot restore: fill it in, then {@link #restore} it. */
     public ClientOrderRecord newRecord()
     {
         return pool.acquire();
     }
 
+    /** Appends a restored record; snapshots list records in arrival order, so appending keeps it. */
     public void restore(final ClientOrderRecord record)
     {
         link(record);

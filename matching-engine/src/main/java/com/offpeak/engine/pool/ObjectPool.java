@@ -1,5 +1,6 @@
 package com.offpeak.engine.pool;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,7 @@ public final class ObjectPool<T>
     {
         if (size == free.length)
         {
-            free = java.util.Arrays.copyOf(free, size * 2);
+            free = Arrays.copyOf(free, size * 2);
         }
         free[size++] = item;
     }

@@ -1,5 +1,7 @@
 package com.offpeak.engine.timer;
 
+import java.util.Arrays;
+
 /**
  * Pending timers as a binary min-heap over parallel primitive arrays, ordered by (due, kind, id):
  * the exact order the rules fire them in. No entry objects, no boxing.
@@ -64,9 +66,9 @@ public final class TimerQueue
     {
         if (size == due.length)
         {
-            due = java.util.Arrays.copyOf(due, size * 2);
-            kind = java.util.Arrays.copyOf(kind, size * 2);
-            id = java.util.Arrays.copyOf(id, size * 2);
+            due = Arrays.copyOf(due, size * 2);
+            kind = Arrays.copyOf(kind, size * 2);
+            id = Arrays.copyOf(id, size * 2);
         }
         int child = size++;
         while (child > 0)
