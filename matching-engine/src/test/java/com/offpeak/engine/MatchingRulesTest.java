@@ -16,6 +16,7 @@ import static com.offpeak.engine.EngineDriver.T0;
 import static com.offpeak.engine.EngineDriver.USD;
 import static com.offpeak.engine.EngineDriver.acceptedId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Price-time priority, trade price, skips, fill size: docs/matching.md "Compatibility" and "Matching walk". */
 class MatchingRulesTest
@@ -101,7 +102,7 @@ class MatchingRulesTest
 
         final List<Fill> fills = fills(d.bid(T0, 3, 8, 60, 2 * USD, TimeInForce.GTC, 0, true, false));
 
-        assertThat(fills).extracting(Fill::askId, Fill::gpus).containsExactly(org.assertj.core.groups.Tuple.tuple(big, 8));
+        assertThat(fills).extracting(Fill::askId, Fill::gpus).containsExactly(tuple(big, 8));
         assertThat(fills(d.bid(T0, 4, 4, 60, USD))).extracting(Fill::askId).containsExactly(small);
     }
 
@@ -115,7 +116,7 @@ class MatchingRulesTest
         assertThat(fills(d.bid(T0, 3, 4, 60, 2 * USD))).extracting(Fill::askId).containsExactly(single);
         // 12 GPUs: one whole block of 8, the rest (4) rests.
         final List<Fill> fills = fills(d.bid(T0, 4, 12, 60, USD));
-        assertThat(fills).extracting(Fill::askId, Fill::gpus).containsExactly(org.assertj.core.groups.Tuple.tuple(node, 8));
+        assertThat(fills).extracting(Fill::askId, Fill::gpus).containsExactly(tuple(node, 8));
         assertThat(d.depth(Side.BID)).containsExactly(USD + ":4/1");
         assertThat(d.depth(Side.ASK)).containsExactly(USD + ":8/1");
     }
@@ -152,7 +153,7 @@ class MatchingRulesTest
         final List<Object> events = d.tick(T0 + HOUR);
 
         final List<Fill> fills = fills(events);
-        assertThat(fills).extracting(Fill::price, Fill::maker).containsExactly(org.assertj.core.groups.Tuple.tuple(USD, Side.ASK));
+        assertThat(fills).extracting(Fill::price, Fill::maker).containsExactly(tuple(USD, Side.ASK));
         assertThat(events.get(0)).isInstanceOf(LeaseEnded.class);
     }
 
