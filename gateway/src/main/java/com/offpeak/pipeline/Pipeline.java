@@ -38,6 +38,7 @@ public final class Pipeline implements AutoCloseable
     private final Recovery.Result recovered;
     private final Thread clockThread;
     private volatile boolean running = true;
+    private boolean closed;
 
     private Pipeline(final PipelineConfig config, final StateMachineFactory factory, final OutputSubscriber[] subscribers)
     {
@@ -125,10 +126,15 @@ public final class Pipeline implements AutoCloseable
         return inputJournal.syncs();
     }
 
-    /** Stops the clock, drains every submitted input through all stages, and closes the journals. */
+    /** Stops the clock, drains every submitted input through all stages, and closes the journals. Idempotent. */
     @Override
-    public void close()
+    public synchronized void close()
     {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
         running = false;
         if (clockThread != null)
         {

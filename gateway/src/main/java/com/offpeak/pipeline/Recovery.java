@@ -1,5 +1,6 @@
 package com.offpeak.pipeline;
 
+import com.offpeak.journal.JournalCorruptException;
 import com.offpeak.journal.OutputJournal;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -56,6 +57,12 @@ public final class Recovery
         try (JournalReplay replay = startingPoint(dataDir, factory, snapshots))
         {
             replay.toEnd(completeOutput);
+            if (tail.sequence() > replay.lastSequence())
+            {
+                // Output is only ever written after its input, so the input journal lost its tail: new inputs would reuse sequences.
+                throw new JournalCorruptException("the output journal reaches input " + tail.sequence() +
+                    " but the input journal ends at " + replay.lastSequence() + ": the input journal lost records; refusing to start");
+            }
             LOG.info("recovered {}: {} inputs replayed, now at sequence {} (time {}), missing output of {} inputs written",
                 dataDir, replay.replayed(), replay.lastSequence(), replay.lastTime(), rewritten[0]);
             return new Result(replay.stateMachine(), replay.lastSequence(), replay.lastTime(), replay.replayed(), rewritten[0]);
