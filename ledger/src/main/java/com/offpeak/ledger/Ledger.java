@@ -18,8 +18,9 @@ import java.io.IOException;
  * <p>Single-threaded and deterministic: time enters only as the {@code time} argument (engine
  * time), and every change is a balanced transfer emitted to the {@link TransferListener} in id
  * order. Every operation returns a {@link LedgerResult}; anything but {@link LedgerResult#OK}
- * means nothing changed. Hot-path operations (hold, amend, fill, release, deliver, lease end)
- * allocate nothing once a participant's accounts exist and the pools are warm.
+ * means no money moved (a refused deposit or withdrawal is still recorded under its idempotency
+ * key). Hot-path operations (hold, amend, fill, release, deliver, lease end) allocate nothing once
+ * a participant's accounts exist and the pools are warm.
  *
  * <p>The rules, the rounding and the invariants are in docs/ledger.md.
  */

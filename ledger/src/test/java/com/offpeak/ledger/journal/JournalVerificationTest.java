@@ -187,21 +187,52 @@ class JournalVerificationTest
     @Test
     void wellChainedForgeryThatOverdrawsAnAccountIsCaught()
     {
-        final Path forged = temp.resolve("forged");
-        try (ChronicleQueue queue = TransferJournal.openQueue(forged); TransferJournal journal = new TransferJournal(queue))
-        {
-            final long alice = AccountId.of(ALICE, AccountKind.AVAILABLE);
-            long checksum = TransferChecksum.GENESIS;
-            checksum = TransferChecksum.chain(checksum, 1, T0, AccountId.EXTERNAL, alice, 100, TransferReason.DEPOSIT.code(), 1, 0);
-            journal.onTransfer(1, T0, AccountId.EXTERNAL, alice, 100, TransferReason.DEPOSIT, 1, 0, checksum);
-            checksum = TransferChecksum.chain(checksum, 2, T0, alice, AccountId.EXTERNAL, 101, TransferReason.WITHDRAWAL.code(), 2, 0);
-            journal.onTransfer(2, T0, alice, AccountId.EXTERNAL, 101, TransferReason.WITHDRAWAL, 2, 0, checksum);
-        }
+        final long alice = AccountId.of(ALICE, AccountKind.AVAILABLE);
+        final Path forged = forge(
+            new Forged(AccountId.EXTERNAL, alice, 100, TransferReason.DEPOSIT, 1, 0),
+            new Forged(alice, AccountId.EXTERNAL, 101, TransferReason.WITHDRAWAL, 2, 0));
 
         final Verification verification = verify(forged, false);
 
         assertThat(verification.transferId()).isEqualTo(2);
         assertThat(verification.message()).contains("goes negative");
+    }
+
+    @Test
+    void wellChainedForgeryMovingMoneyOutsideTheChartIsCaught()
+    {
+        final long aliceAvailable = AccountId.of(ALICE, AccountKind.AVAILABLE);
+        final long bobHeld = AccountId.of(BOB, AccountKind.HELD);
+        final Path forged = forge(
+            new Forged(AccountId.EXTERNAL, aliceAvailable, 100, TransferReason.DEPOSIT, 1, 0),
+            new Forged(aliceAvailable, bobHeld, 50, TransferReason.HOLD, 11, 0));
+
+        final Verification verification = verify(forged, false);
+
+        assertThat(verification.transferId()).isEqualTo(2);
+        assertThat(verification.message()).contains("HOLD must stay within one participant");
+    }
+
+    private record Forged(long debit, long credit, long amount, TransferReason reason, long ref, long leaseId)
+    {
+    }
+
+    /** A journal whose records carry a correct checksum chain, as a forger who knows the algorithm would write it. */
+    private Path forge(final Forged... transfers)
+    {
+        final Path dir = temp.resolve("forged");
+        try (ChronicleQueue queue = TransferJournal.openQueue(dir); TransferJournal journal = new TransferJournal(queue))
+        {
+            long checksum = TransferChecksum.GENESIS;
+            for (int i = 0; i < transfers.length; i++)
+            {
+                final Forged t = transfers[i];
+                checksum = TransferChecksum.chain(checksum, i + 1, T0, t.debit(), t.credit(), t.amount(), t.reason().code(), t.ref(),
+                    t.leaseId());
+                journal.onTransfer(i + 1, T0, t.debit(), t.credit(), t.amount(), t.reason(), t.ref(), t.leaseId(), checksum);
+            }
+        }
+        return dir;
     }
 
     @Test
