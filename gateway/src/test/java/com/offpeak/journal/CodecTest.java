@@ -1,0 +1,125 @@
+package com.offpeak.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.offpeak.engine.CancelReason;
+import com.offpeak.engine.LeaseEndReason;
+import com.offpeak.engine.OrderStatus;
+import com.offpeak.engine.RejectCode;
+import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
+import com.offpeak.pipeline.InputCommand;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+
+class CodecTest
+{
+    @Test
+    void everyInputTypeRoundTripsThroughTheFixedLayout()
+    {
+        final List<InputCommand> inputs = new ArrayList<>();
+        inputs.add(input(c -> c.command.placeAsk(5, 7, 9, 2, 16, 2_000_000, 99_999, 8)));
+        inputs.add(input(c -> c.command.placeBid(5, 7, 9, 1, 8, 120, 1_990_000, TimeInForce.GTD, 77_777, true, false, true)));
+        inputs.add(input(c -> c.command.cancel(5, 7, 123)));
+        inputs.add(input(c -> c.command.cancelAll(5, 7, -1)));
+        inputs.add(input(c -> c.command.amend(5, 7, 123, 4, 1_000_000)));
+        inputs.add(input(c -> c.command.timerTick(5)));
+        inputs.add(new InputCommand().deposit(7, 1_000_000, 42));
+        inputs.add(new InputCommand().withdraw(7, 500, 43));
+        inputs.add(new InputCommand().snapshot());
+        long sequence = 1;
+        for (final InputCommand input : inputs)
+        {
+            input.sequence = sequence++;
+            final Bytes<?> bytes = Bytes.allocateElasticOnHeap(InputCodec.LENGTH);
+            InputCodec.encode(input, bytes);
+            assertThat(bytes.readRemaining()).isEqualTo(InputCodec.LENGTH);
+            final InputCommand decoded = new InputCommand();
+            InputCodec.decode(bytes, decoded);
+            assertThat(decoded.toString()).isEqualTo(input.toString());
+            assertThat(decoded.type).isEqualTo(input.type);
+        }
+    }
+
+    @Test
+    void aShortOrUnknownInputRecordIsRejectedNotGuessed()
+    {
+        assertThatThrownBy(() -> InputCodec.decode(Bytes.wrapForRead(new byte[40]), new InputCommand()))
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining("40 bytes");
+        final byte[] unknown = new byte[InputCodec.LENGTH];
+        unknown[0] = 99;
+        assertThatThrownBy(() -> InputCodec.decode(Bytes.wrapForRead(unknown), new InputCommand()))
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining("unknown input type code 99");
+    }
+
+    @Test
+    void everyOutputRecordDecodesToTheCallThatEncodedIt()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(16);
+        final OutputEncoder encoder = new OutputEncoder().wrap(buffer);
+        encoder.accepted(1, 2, 3, 4, Side.BID, 5, 6, 7);
+        encoder.rejected(1, 2, 3, 0, RejectCode.INSUFFICIENT_FUNDS);
+        encoder.duplicate(1, 2, 3, 4, null, OrderStatus.OPEN, 6);
+        encoder.fill(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, Side.ASK, 11);
+        encoder.leaseStarted(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, true);
+        encoder.leaseEnded(1, 2, 3, 4, 5, 6, 7, LeaseEndReason.COMPLETED, false);
+        encoder.orderExpired(1, 2, 3, 4, Side.ASK, 5);
+        encoder.orderCancelled(1, 2, 3, 4, Side.BID, 5, CancelReason.IOC_REMAINDER);
+        encoder.amended(1, 2, 3, 4, Side.BID, 5, 6, true);
+        encoder.bookChanged(1, 2, Side.ASK, 3, 4, 5);
+        encoder.cashRejected(1, 2, 3, 4);
+        encoder.snapshotTaken(1, 2);
+        encoder.record(OutputRecordType.TRANSFER, new UnsafeBuffer(new byte[] {9, 8, 7}), 0, 3);
+
+        final List<String> calls = new ArrayList<>();
+        final OutputListener recorder = (OutputListener)Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {OutputListener.class}, (proxy, method, args) ->
+            {
+                calls.add(method.getName().equals("transfer") ? "transfer" + ((int)args[2]) :
+                    method.getName() + Arrays.toString(args));
+                return null;
+            });
+        new OutputDecoder().decode(buffer, 0, encoder.length(), recorder);
+        assertThat(calls).containsExactly(
+            "accepted[1, 2, 3, 4, BID, 5, 6, 7]",
+            "rejected[1, 2, 3, 0, INSUFFICIENT_FUNDS]",
+            "duplicate[1, 2, 3, 4, null, OPEN, 6]",
+            "fill[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ASK, 11]",
+            "leaseStarted[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, true]",
+            "leaseEnded[1, 2, 3, 4, 5, 6, 7, COMPLETED, false]",
+            "orderExpired[1, 2, 3, 4, ASK, 5]",
+            "orderCancelled[1, 2, 3, 4, BID, 5, IOC_REMAINDER]",
+            "amended[1, 2, 3, 4, BID, 5, 6, true]",
+            "bookChanged[1, 2, ASK, 3, 4, 5]",
+            "cashRejected[1, 2, 3, 4]",
+            "snapshotTaken[1, 2]",
+            "transfer3");
+    }
+
+    @Test
+    void aRecordCutShortIsReportedNotReadPastItsEnd()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(16);
+        final OutputEncoder encoder = new OutputEncoder().wrap(buffer);
+        encoder.bookChanged(1, 2, Side.ASK, 3, 4, 5);
+        final OutputListener ignore = (OutputListener)Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {OutputListener.class}, (proxy, method, args) -> null);
+        assertThatThrownBy(() -> new OutputDecoder().decode(buffer, 0, encoder.length() - 1, ignore))
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining("runs past the end");
+    }
+
+    private static InputCommand input(final Consumer<InputCommand> fill)
+    {
+        final InputCommand input = new InputCommand();
+        fill.accept(input);
+        return input.engineCommand();
+    }
+}
