@@ -5,6 +5,7 @@ import com.offpeak.engine.book.OrderBook;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.engine.lease.RunningLeases;
+import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.order.Account;
 import com.offpeak.engine.order.ClientOrderIds;
 import com.offpeak.engine.order.Order;
@@ -37,10 +38,8 @@ final class EngineState
     long nextLeaseId = 1;
     long nextPrioritySeq = 1;
 
-    /** Open and draining orders in id order. */
-    private Order firstLive;
-    private Order lastLive;
-    private int liveCount;
+    /** Open and draining orders in id order (ids only grow and orders are appended as they start to rest). */
+    private final LinkedQueue<Order> live = new LinkedQueue<>();
 
     EngineState(final Catalog catalog, final EngineConfig config, final EngineListener listener)
     {
@@ -61,14 +60,15 @@ final class EngineState
         return books[order.instrument].side(order.side);
     }
 
+    /** The oldest live order; continue with {@link Order#nextLive()}. */
     Order firstLive()
     {
-        return firstLive;
+        return live.first();
     }
 
     int liveCount()
     {
-        return liveCount;
+        return live.size();
     }
 
     /** A cleared order from the pool. */
@@ -148,9 +148,9 @@ final class EngineState
     /** Returns an order that is no longer open or draining to the pool. */
     void release(final Order order)
     {
-        if (order.livePrev != null || firstLive == order)
+        if (order.inLive.isLinked())
         {
-            unlinkLive(order);
+            live.remove(order.inLive);
         }
         order.clear();
         orderPool.release(order);
@@ -180,43 +180,8 @@ final class EngineState
         return account;
     }
 
-    /** Appends to the live list; ids only grow, so the list stays in id order. */
     void linkLive(final Order order)
     {
-        order.livePrev = lastLive;
-        order.liveNext = null;
-        if (lastLive == null)
-        {
-            firstLive = order;
-        }
-        else
-        {
-            lastLive.liveNext = order;
-        }
-        lastLive = order;
-        liveCount++;
-    }
-
-    private void unlinkLive(final Order order)
-    {
-        if (order.livePrev == null)
-        {
-            firstLive = order.liveNext;
-        }
-        else
-        {
-            order.livePrev.liveNext = order.liveNext;
-        }
-        if (order.liveNext == null)
-        {
-            lastLive = order.livePrev;
-        }
-        else
-        {
-            order.liveNext.livePrev = order.livePrev;
-        }
-        order.livePrev = null;
-        order.liveNext = null;
-        liveCount--;
+        live.append(order.inLive);
     }
 }

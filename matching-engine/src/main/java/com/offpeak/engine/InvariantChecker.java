@@ -68,7 +68,7 @@ final class InvariantChecker
             int active = 0;
             int size = 0;
             long lastSeq = 0;
-            for (Order o = level.head(); o != null; o = o.levelNext)
+            for (Order o = level.head(); o != null; o = o.nextInLevel())
             {
                 size++;
                 require(o.level == level && o.open && o.side == side.side() && o.instrument == side.instrument() &&
@@ -100,9 +100,9 @@ final class InvariantChecker
             final PriceLevel bidLevel = bids.level(b);
             for (int a = 0; a < asks.levelCount() && asks.level(a).price() <= bidLevel.price(); a++)
             {
-                for (Order bid = bidLevel.head(); bid != null; bid = bid.levelNext)
+                for (Order bid = bidLevel.head(); bid != null; bid = bid.nextInLevel())
                 {
-                    for (Order ask = asks.level(a).head(); ask != null; ask = ask.levelNext)
+                    for (Order ask = asks.level(a).head(); ask != null; ask = ask.nextInLevel())
                     {
                         require(matcher.fillSize(bid, bid.remaining, ask, ask.remaining) == 0,
                             "bid %d and ask %d are crossed and compatible", bid.id, ask.id);
@@ -118,7 +118,7 @@ final class InvariantChecker
         int open = 0;
         int live = 0;
         final Long2LongHashMap openPerAccount = new Long2LongHashMap(0);
-        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        for (Order o = state.firstLive(); o != null; o = o.nextLive())
         {
             live++;
             require(o.id > lastId, "live orders out of id order at %d", o.id);
@@ -151,7 +151,7 @@ final class InvariantChecker
                 account.openCount(), openPerAccount.get(account.id()));
             long previous = 0;
             int count = 0;
-            for (Order o = account.firstOpen(); o != null; o = o.accountNext)
+            for (Order o = account.firstOpen(); o != null; o = o.nextOfAccount())
             {
                 require(o.open && o.account == account.id() && o.id > previous, "account %d open list broken at %d", account.id(), o.id);
                 previous = o.id;
@@ -179,7 +179,7 @@ final class InvariantChecker
                 state.now);
             leasedPerAsk.put(ask.id, leasedPerAsk.get(ask.id) + lease.gpus);
         }
-        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        for (Order o = state.firstLive(); o != null; o = o.nextLive())
         {
             if (!o.isBid())
             {
@@ -208,7 +208,7 @@ final class InvariantChecker
             }
         }
         int expected = state.leases.size();
-        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        for (Order o = state.firstLive(); o != null; o = o.nextLive())
         {
             expected += o.open && o.expiresAt != 0 ? 1 : 0;
         }

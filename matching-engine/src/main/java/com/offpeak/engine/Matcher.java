@@ -96,7 +96,7 @@ final class Matcher
             Order passive = level.head();
             while (passive != null && left > 0)
             {
-                final Order next = passive.levelNext;
+                final Order next = passive.nextInLevel();
                 final boolean wasLast = passive == last;
                 final int q = aggressorIsBid ?
                     fillSize(aggressor, left, passive, passive.remaining) :

@@ -86,7 +86,7 @@ public final class MatchingEngine
     /** Every open or draining order, in order-id order. */
     public void forEachOrder(final OrderView view)
     {
-        for (Order order = state.firstLive(); order != null; order = order.liveNext)
+        for (Order order = state.firstLive(); order != null; order = order.nextLive())
         {
             view.order(order.id, order.account, order.side, order.instrument, order.price, order.prioritySeq, order.open,
                 order.remaining, order.leased, order.retired, order.posted());

@@ -133,7 +133,7 @@ final class OrderEntry
         Order order = account.firstOpen();
         while (order != null)
         {
-            final Order next = order.accountNext;
+            final Order next = order.nextOfAccount();
             if (all || order.instrument == instrument)
             {
                 cancel(order, CancelReason.CANCEL_ALL);

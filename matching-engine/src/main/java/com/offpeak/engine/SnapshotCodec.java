@@ -39,7 +39,7 @@ final class SnapshotCodec
         out.writeLong(state.nextPrioritySeq);
 
         out.writeInt(state.liveCount());
-        for (Order o = state.firstLive(); o != null; o = o.liveNext)
+        for (Order o = state.firstLive(); o != null; o = o.nextLive())
         {
             writeOrder(o, out);
         }
@@ -242,7 +242,7 @@ final class SnapshotCodec
             final PriceLevel level = side.level(i);
             out.writeLong(level.price());
             out.writeInt(level.size());
-            for (Order o = level.head(); o != null; o = o.levelNext)
+            for (Order o = level.head(); o != null; o = o.nextInLevel())
             {
                 out.writeLong(o.id);
             }

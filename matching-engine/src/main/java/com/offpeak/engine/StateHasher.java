@@ -32,7 +32,7 @@ final class StateHasher
             h.addSide(state.books[i].side(Side.BID));
             h.addSide(state.books[i].side(Side.ASK));
         }
-        for (Order order = state.firstLive(); order != null; order = order.liveNext)
+        for (Order order = state.firstLive(); order != null; order = order.nextLive())
         {
             if (!order.open)
             {
@@ -71,7 +71,7 @@ final class StateHasher
         {
             final PriceLevel level = side.level(i);
             add(level.price()).add(level.size());
-            for (Order order = level.head(); order != null; order = order.levelNext)
+            for (Order order = level.head(); order != null; order = order.nextInLevel())
             {
                 addOrder(order);
             }

@@ -1,10 +1,11 @@
 package com.offpeak.engine.book;
 
+import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.order.Order;
 
 /**
- * All resting orders of one side at one price, in time priority: an intrusive doubly linked FIFO
- * (O(1) append, O(1) removal by reference, no nodes to allocate). It keeps the depth aggregates
+ * All resting orders of one side at one price, in time priority: an intrusive FIFO queue (O(1)
+ * append, O(1) removal by reference, no nodes to allocate). It keeps the depth aggregates
  * (GPUs and the number of orders with GPUs) incrementally, which is why every change of an
  * order's {@code remaining} while it rests goes through {@link #setRemaining}.
  *
@@ -13,21 +14,16 @@ import com.offpeak.engine.order.Order;
  */
 public final class PriceLevel
 {
+    private final LinkedQueue<Order> queue = new LinkedQueue<>();
     private long price;
-    private Order head;
-    private Order tail;
     private int gpus;
     private int activeOrders;
-    private int size;
 
     void reset(final long price)
     {
         this.price = price;
-        head = null;
-        tail = null;
         gpus = 0;
         activeOrders = 0;
-        size = 0;
     }
 
     public long price()
@@ -35,14 +31,15 @@ public final class PriceLevel
         return price;
     }
 
+    /** The order with the best time priority; continue with {@link Order#nextInLevel()}. */
     public Order head()
     {
-        return head;
+        return queue.first();
     }
 
     public Order tail()
     {
-        return tail;
+        return queue.last();
     }
 
     /** Total GPUs shown in depth: bids' unfilled, asks' free. */
@@ -60,71 +57,31 @@ public final class PriceLevel
     /** Orders queued, including asks with nothing free. */
     public int size()
     {
-        return size;
+        return queue.size();
     }
 
     public boolean isEmpty()
     {
-        return size == 0;
+        return queue.isEmpty();
     }
 
     public void append(final Order order)
     {
-        order.level = this;
-        order.levelPrev = tail;
-        order.levelNext = null;
-        if (tail == null)
-        {
-            head = order;
-        }
-        else
-        {
-            tail.levelNext = order;
-        }
-        tail = order;
+        queue.append(order.inLevel);
         added(order);
     }
 
     /** Front insertion: only the planted bug {@code LIFO_AT_LEVEL} uses it. */
     public void prepend(final Order order)
     {
-        order.level = this;
-        order.levelPrev = null;
-        order.levelNext = head;
-        if (head == null)
-        {
-            tail = order;
-        }
-        else
-        {
-            head.levelPrev = order;
-        }
-        head = order;
+        queue.prepend(order.inLevel);
         added(order);
     }
 
     public void remove(final Order order)
     {
-        if (order.levelPrev == null)
-        {
-            head = order.levelNext;
-        }
-        else
-        {
-            order.levelPrev.levelNext = order.levelNext;
-        }
-        if (order.levelNext == null)
-        {
-            tail = order.levelPrev;
-        }
-        else
-        {
-            order.levelNext.levelPrev = order.levelPrev;
-        }
+        queue.remove(order.inLevel);
         order.level = null;
-        order.levelPrev = null;
-        order.levelNext = null;
-        size--;
         gpus -= order.remaining;
         if (order.remaining > 0)
         {
@@ -148,7 +105,7 @@ public final class PriceLevel
 
     private void added(final Order order)
     {
-        size++;
+        order.level = this;
         gpus += order.remaining;
         if (order.remaining > 0)
         {

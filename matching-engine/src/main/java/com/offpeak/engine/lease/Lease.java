@@ -1,5 +1,6 @@
 package com.offpeak.engine.lease;
 
+import com.offpeak.engine.list.Link;
 import com.offpeak.engine.order.Order;
 
 /**
@@ -22,12 +23,12 @@ public final class Lease
     public boolean preemptible;
     /** The GTD bid's deadline, which the lease must end by; 0 for other bids. */
     public long bidDeadline;
-    Lease prev;
-    Lease next;
+    final Link<Lease> link = new Link<>(this);
 
+    /** The next running lease by id, or null. */
     public Lease next()
     {
-        return next;
+        return link.nextItem();
     }
 
     void clear()
@@ -44,7 +45,5 @@ public final class Lease
         price = 0;
         preemptible = false;
         bidDeadline = 0;
-        prev = null;
-        next = null;
     }
 }

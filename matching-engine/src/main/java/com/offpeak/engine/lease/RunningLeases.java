@@ -1,5 +1,6 @@
 package com.offpeak.engine.lease;
 
+import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.pool.ObjectPool;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -12,8 +13,7 @@ public final class RunningLeases
 {
     private final ObjectPool<Lease> pool = new ObjectPool<>(Lease::new, 1024);
     private final Long2ObjectHashMap<Lease> byId = new Long2ObjectHashMap<>();
-    private Lease head;
-    private Lease tail;
+    private final LinkedQueue<Lease> inIdOrder = new LinkedQueue<>();
 
     /** A cleared lease from the pool; fill it, then {@link #add} it. */
     public Lease newLease()
@@ -23,22 +23,13 @@ public final class RunningLeases
 
     public void add(final Lease lease)
     {
-        if (tail != null && tail.id >= lease.id)
+        final Lease last = inIdOrder.last();
+        if (last != null && last.id >= lease.id)
         {
             throw new IllegalStateException("lease " + lease.id + " added out of id order");
         }
         byId.put(lease.id, lease);
-        lease.prev = tail;
-        lease.next = null;
-        if (tail == null)
-        {
-            head = lease;
-        }
-        else
-        {
-            tail.next = lease;
-        }
-        tail = lease;
+        inIdOrder.append(lease.link);
     }
 
     public Lease get(final long id)
@@ -50,22 +41,7 @@ public final class RunningLeases
     public void remove(final Lease lease)
     {
         byId.remove(lease.id);
-        if (lease.prev == null)
-        {
-            head = lease.next;
-        }
-        else
-        {
-            lease.prev.next = lease.next;
-        }
-        if (lease.next == null)
-        {
-            tail = lease.prev;
-        }
-        else
-        {
-            lease.next.prev = lease.prev;
-        }
+        inIdOrder.remove(lease.link);
         lease.clear();
         pool.release(lease);
     }
@@ -73,7 +49,7 @@ public final class RunningLeases
     /** The oldest running lease; continue with {@link Lease#next()}. */
     public Lease first()
     {
-        return head;
+        return inIdOrder.first();
     }
 
     public int size()

@@ -1,5 +1,6 @@
 package com.offpeak.engine.order;
 
+import com.offpeak.engine.list.LinkedQueue;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -12,9 +13,7 @@ public final class Account
 {
     private final long id;
     private final Long2ObjectHashMap<ClientOrderRecord> clientOrderIds = new Long2ObjectHashMap<>();
-    private Order firstOpen;
-    private Order lastOpen;
-    private int openCount;
+    private final LinkedQueue<Order> open = new LinkedQueue<>();
 
     public Account(final long id)
     {
@@ -26,54 +25,26 @@ public final class Account
         return id;
     }
 
+    /** The oldest open order; continue with {@link Order#nextOfAccount()}. */
     public Order firstOpen()
     {
-        return firstOpen;
+        return open.first();
     }
 
     public int openCount()
     {
-        return openCount;
+        return open.size();
     }
 
     /** Orders open in id order because ids grow and orders are added when they start to rest. */
     public void addOpen(final Order order)
     {
-        order.accountPrev = lastOpen;
-        order.accountNext = null;
-        if (lastOpen == null)
-        {
-            firstOpen = order;
-        }
-        else
-        {
-            lastOpen.accountNext = order;
-        }
-        lastOpen = order;
-        openCount++;
+        open.append(order.inAccount);
     }
 
     public void removeOpen(final Order order)
     {
-        if (order.accountPrev == null)
-        {
-            firstOpen = order.accountNext;
-        }
-        else
-        {
-            order.accountPrev.accountNext = order.accountNext;
-        }
-        if (order.accountNext == null)
-        {
-            lastOpen = order.accountPrev;
-        }
-        else
-        {
-            order.accountNext.accountPrev = order.accountPrev;
-        }
-        order.accountPrev = null;
-        order.accountNext = null;
-        openCount--;
+        open.remove(order.inAccount);
     }
 
     ClientOrderRecord clientOrderId(final long clientOrderId)

@@ -3,11 +3,12 @@ package com.offpeak.engine.order;
 import com.offpeak.engine.Command;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
+import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.pool.ObjectPool;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
- * clientOrderId retention: records in arrival order (a FIFO list, so the oldest is at the head and
+ * clientOrderId retention: records in arrival order (a FIFO queue, so the oldest is at the head and
  * expiry is a walk from the head until the first record still within the window) plus a per-account
  * lookup. Records live while {@code now < recordedAt + retention}.
  */
@@ -16,9 +17,7 @@ public final class ClientOrderIds
     private final long retentionMillis;
     private final Long2ObjectHashMap<Account> accounts;
     private final ObjectPool<ClientOrderRecord> pool = new ObjectPool<>(ClientOrderRecord::new, 1024);
-    private ClientOrderRecord head;
-    private ClientOrderRecord tail;
-    private int size;
+    private final LinkedQueue<ClientOrderRecord> arrivals = new LinkedQueue<>();
 
     public ClientOrderIds(final long retentionMillis, final Long2ObjectHashMap<Account> accounts)
     {
@@ -65,18 +64,10 @@ public final class ClientOrderIds
     /** Forgets every record whose retention window has passed at {@code now}. */
     public void expire(final long now)
     {
-        while (head != null && now - head.recordedAt >= retentionMillis)
+        ClientOrderRecord record;
+        while ((record = arrivals.first()) != null && now - record.recordedAt >= retentionMillis)
         {
-            final ClientOrderRecord record = head;
-            head = record.next;
-            if (head == null)
-            {
-                tail = null;
-            }
-            else
-            {
-                head.prev = null;
-            }
+            arrivals.remove(record.link);
             accounts.get(record.account).removeClientOrderId(record.clientOrderId);
             if (record.order != null)
             {
@@ -84,19 +75,18 @@ public final class ClientOrderIds
             }
             record.clear();
             pool.release(record);
-            size--;
         }
     }
 
     /** The oldest live record; continue with {@link ClientOrderRecord#next()}. */
     public ClientOrderRecord first()
     {
-        return head;
+        return arrivals.first();
     }
 
     public int size()
     {
-        return size;
+        return arrivals.size();
     }
 
     /** A cleared record for a snapshot restore: fill it in, then {@link #restore} it. */
@@ -128,17 +118,6 @@ public final class ClientOrderIds
             accounts.put(record.account, owner);
         }
         owner.putClientOrderId(record);
-        record.prev = tail;
-        record.next = null;
-        if (tail == null)
-        {
-            head = record;
-        }
-        else
-        {
-            tail.next = record;
-        }
-        tail = record;
-        size++;
+        arrivals.append(record.link);
     }
 }

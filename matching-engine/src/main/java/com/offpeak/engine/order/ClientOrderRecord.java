@@ -5,6 +5,7 @@ import com.offpeak.engine.CommandType;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.TimeInForce;
+import com.offpeak.engine.list.Link;
 
 /**
  * The remembered answer to one place command under an account's clientOrderId: the request (to
@@ -38,12 +39,12 @@ public final class ClientOrderRecord
     public OrderStatus status;
     public int remaining;
 
-    ClientOrderRecord prev;
-    ClientOrderRecord next;
+    final Link<ClientOrderRecord> link = new Link<>(this);
 
+    /** The next record in arrival order, or null. */
     public ClientOrderRecord next()
     {
-        return next;
+        return link.nextItem();
     }
 
     void capture(final Command command, final long now)
@@ -120,7 +121,5 @@ public final class ClientOrderRecord
         order = null;
         status = null;
         remaining = 0;
-        prev = null;
-        next = null;
     }
 }

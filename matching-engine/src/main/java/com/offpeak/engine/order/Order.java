@@ -3,6 +3,7 @@ package com.offpeak.engine.order;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.book.PriceLevel;
+import com.offpeak.engine.list.Link;
 
 /**
  * One pooled order, bid or ask. A single class (rather than Ask/Bid subclasses) keeps the pool,
@@ -13,9 +14,9 @@ import com.offpeak.engine.book.PriceLevel;
  * order rests, so level aggregates never drift. An ask additionally keeps
  * {@code posted = remaining + leased + retired}.
  *
- * <p>The order sits on three intrusive lists at once, so no list node is ever allocated: its price
- * level's FIFO queue, its account's open orders (id order, for cancel-all) and the engine's list of
- * live orders (id order, for views, hashing and snapshots).
+ * <p>The order sits in three queues at once through links it owns, so no list node is ever
+ * allocated: its price level's FIFO queue, its account's open orders (id order, for cancel-all) and
+ * the engine's live orders (id order, for views, hashing and snapshots).
  */
 public final class Order
 {
@@ -50,14 +51,29 @@ public final class Order
     public int minBlock;
 
     public PriceLevel level;
-    public Order levelPrev;
-    public Order levelNext;
-    public Order accountPrev;
-    public Order accountNext;
-    public Order livePrev;
-    public Order liveNext;
+    public final Link<Order> inLevel = new Link<>(this);
+    public final Link<Order> inAccount = new Link<>(this);
+    public final Link<Order> inLive = new Link<>(this);
     /** The clientOrderId record that answers retries of this order's place command, if any. */
     public ClientOrderRecord clientRecord;
+
+    /** The next order in time priority at the same price, or null. */
+    public Order nextInLevel()
+    {
+        return inLevel.nextItem();
+    }
+
+    /** The account's next open order by id, or null. */
+    public Order nextOfAccount()
+    {
+        return inAccount.nextItem();
+    }
+
+    /** The next open or draining order by id, or null. */
+    public Order nextLive()
+    {
+        return inLive.nextItem();
+    }
 
     public boolean isBid()
     {
@@ -94,12 +110,6 @@ public final class Order
         availableUntil = 0;
         minBlock = 0;
         level = null;
-        levelPrev = null;
-        levelNext = null;
-        accountPrev = null;
-        accountNext = null;
-        livePrev = null;
-        liveNext = null;
         clientRecord = null;
     }
 }
