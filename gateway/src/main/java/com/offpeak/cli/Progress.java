@@ -9,7 +9,7 @@ final class Progress
 
     private final PrintStream err;
     private final String what;
-    private long last = System.nanoTime();
+    private long last;
 
     Progress(final PrintStream err, final String what)
     {
@@ -20,7 +20,11 @@ final class Progress
     void update(final long done)
     {
         final long now = System.nanoTime();
-        if (now - last >= INTERVAL_NANOS)
+        if (last == 0)
+        {
+            last = now; // the first second starts with the first input, not with loading the catalog
+        }
+        else if (now - last >= INTERVAL_NANOS)
         {
             last = now;
             err.println(what + ": " + done + " inputs...");
