@@ -30,11 +30,11 @@ final class CommandStream
     private final long[] skipsPerBatch;
     private final long ordersPerCycle;
     private final long cycleMillis;
-    private final long fillsPerCycle;
+    private final long eventsPerCycle;
     private final String description;
 
     CommandStream(final Command[] commands, final long[] skipsPerBatch, final long ordersPerCycle, final long cycleMillis,
-        final long fillsPerCycle, final String description)
+        final long eventsPerCycle, final String description)
     {
         if (commands.length % BATCH != 0 || skipsPerBatch.length != commands.length / BATCH)
         {
@@ -44,7 +44,7 @@ final class CommandStream
         this.skipsPerBatch = skipsPerBatch;
         this.ordersPerCycle = ordersPerCycle;
         this.cycleMillis = cycleMillis;
-        this.fillsPerCycle = fillsPerCycle;
+        this.eventsPerCycle = eventsPerCycle;
         this.description = description;
     }
 
@@ -65,9 +65,10 @@ final class CommandStream
         return ordersPerCycle;
     }
 
-    long fillsPerCycle()
+    /** Events the engine emits in one cycle; the stream itself causes no rejection. */
+    long eventsPerCycle()
     {
-        return fillsPerCycle;
+        return eventsPerCycle;
     }
 
     /** Workload statistics measured while generating, for the benchmark log. */
@@ -114,7 +115,7 @@ final class CommandStream
         out.writeUTF(description);
         out.writeLong(ordersPerCycle);
         out.writeLong(cycleMillis);
-        out.writeLong(fillsPerCycle);
+        out.writeLong(eventsPerCycle);
         out.writeInt(commands.length);
         for (final Command command : commands)
         {
@@ -146,7 +147,7 @@ final class CommandStream
         final String description = in.readUTF();
         final long ordersPerCycle = in.readLong();
         final long cycleMillis = in.readLong();
-        final long fillsPerCycle = in.readLong();
+        final long eventsPerCycle = in.readLong();
         final Command[] commands = new Command[in.readInt()];
         final CommandType[] types = CommandType.values();
         final TimeInForce[] timesInForce = TimeInForce.values();
@@ -177,6 +178,6 @@ final class CommandStream
         {
             skipsPerBatch[i] = in.readLong();
         }
-        return new CommandStream(commands, skipsPerBatch, ordersPerCycle, cycleMillis, fillsPerCycle, description);
+        return new CommandStream(commands, skipsPerBatch, ordersPerCycle, cycleMillis, eventsPerCycle, description);
     }
 }

@@ -119,7 +119,7 @@ final class CommandStreamBuilder
             throw new IllegalStateException("the drain left " + engine.openOrderCount() + " open orders");
         }
         final long cycleMillis = drainTime + CYCLE_GAP_MILLIS - commands[0].timestamp;
-        return new CommandStream(commands, skipsPerBatch, shadow.acceptedOrders(), cycleMillis, shadow.fills(),
+        return new CommandStream(commands, skipsPerBatch, shadow.acceptedOrders(), cycleMillis, shadow.events(),
             describe(workload, cycleMillis));
     }
 

@@ -43,8 +43,22 @@ final class EventRingEncoder implements EngineListener
     private final UnsafeBuffer ring = new UnsafeBuffer(BufferUtil.allocateDirectAligned(CAPACITY, 64));
     private int recordStart;
     private int cursor;
+    private long events;
+    private long rejections;
     private long fills;
     private long lastAcceptedOrderId;
+
+    /** Events encoded so far. */
+    long events()
+    {
+        return events;
+    }
+
+    /** Rejections encoded so far. */
+    long rejections()
+    {
+        return rejections;
+    }
 
     /** Fills encoded so far. */
     long fills()
@@ -77,6 +91,7 @@ final class EventRingEncoder implements EngineListener
     @Override
     public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
     {
+        rejections++;
         begin(REJECTED, time);
         putLong(account);
         putLong(clientOrderId);
@@ -211,6 +226,7 @@ final class EventRingEncoder implements EngineListener
 
     private void begin(final int type, final long time)
     {
+        events++;
         if (CAPACITY - recordStart < MAX_RECORD_LENGTH)
         {
             ring.putInt(recordStart, CAPACITY - recordStart);

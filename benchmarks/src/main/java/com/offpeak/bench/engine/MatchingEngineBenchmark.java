@@ -48,7 +48,7 @@ public class MatchingEngineBenchmark
         private CommandStream stream;
         private int nextBatch;
         private long cycle;
-        private long fillsAtCycleStart;
+        private long eventsAtCycleStart;
 
         @Setup(Level.Trial)
         public void generate()
@@ -74,7 +74,7 @@ public class MatchingEngineBenchmark
             if (nextBatch == stream.batches())
             {
                 verifyCycle();
-                fillsAtCycleStart = encoder.fills();
+                eventsAtCycleStart = encoder.events();
                 cycle++;
                 nextBatch = 0;
             }
@@ -85,13 +85,14 @@ public class MatchingEngineBenchmark
 
         private void verifyCycle()
         {
-            final long fills = encoder.fills() - fillsAtCycleStart;
+            final long events = encoder.events() - eventsAtCycleStart;
             final long lastOrderId = (cycle + 1) * stream.ordersPerCycle();
-            if (fills != stream.fillsPerCycle() || encoder.lastAcceptedOrderId() != lastOrderId || engine.openOrderCount() != 0)
+            if (events != stream.eventsPerCycle() || encoder.rejections() != 0 || encoder.lastAcceptedOrderId() != lastOrderId ||
+                engine.openOrderCount() != 0)
             {
-                throw new IllegalStateException("cycle " + cycle + " diverged from the generated stream: " + fills + " fills (expected " +
-                    stream.fillsPerCycle() + "), last order " + encoder.lastAcceptedOrderId() + " (expected " + lastOrderId + "), " +
-                    engine.openOrderCount() + " open orders left");
+                throw new IllegalStateException("cycle " + cycle + " diverged from the generated stream: " + events + " events (expected " +
+                    stream.eventsPerCycle() + "), " + encoder.rejections() + " rejections (expected none), last order " +
+                    encoder.lastAcceptedOrderId() + " (expected " + lastOrderId + "), " + engine.openOrderCount() + " open orders left");
             }
         }
     }

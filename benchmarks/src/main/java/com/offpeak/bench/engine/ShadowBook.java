@@ -51,6 +51,8 @@ final class ShadowBook implements EngineListener
     private final long[] skipsByReason = new long[SkipReason.values().length];
     private long skips;
     private long fills;
+    /** Events of accepted work: everything but the rejections of replaced candidates. */
+    private long events;
     private long acceptedOrders;
     private long lastTimerDue;
 
@@ -101,6 +103,11 @@ final class ShadowBook implements EngineListener
         return skipsByReason[reason.ordinal()];
     }
 
+    long events()
+    {
+        return events;
+    }
+
     long fills()
     {
         return fills;
@@ -146,6 +153,7 @@ final class ShadowBook implements EngineListener
     public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
         final int instrument, final int gpus, final long price)
     {
+        events++;
         acceptedOrders++;
         final Command c = pending;
         final Instrument spec = catalog.get(instrument);
@@ -189,6 +197,7 @@ final class ShadowBook implements EngineListener
     public void fill(final long time, final int instrument, final long leaseId, final long bidId, final long askId, final long buyer,
         final long owner, final int gpus, final int durationMinutes, final long price, final Side maker, final int bidRemaining)
     {
+        events++;
         if (nextPredicted == predictedFills.size())
         {
             throw new IllegalStateException("unpredicted fill bid " + bidId + " ask " + askId + " gpus " + gpus + " at " + time);
@@ -215,6 +224,7 @@ final class ShadowBook implements EngineListener
         final long bidId, final long askId, final int gpus, final long start, final long end, final long price,
         final boolean preemptible)
     {
+        events++;
         lastTimerDue = Math.max(lastTimerDue, end);
     }
 
@@ -222,6 +232,7 @@ final class ShadowBook implements EngineListener
     public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {
+        events++;
         if (returnedToAsk)
         {
             final ShadowOrder ask = byId.get(askId);
@@ -234,6 +245,7 @@ final class ShadowBook implements EngineListener
     public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int remainingGpus)
     {
+        events++;
         remove(byId.get(orderId));
     }
 
@@ -241,6 +253,7 @@ final class ShadowBook implements EngineListener
     public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int remainingGpus, final CancelReason reason)
     {
+        events++;
         remove(byId.get(orderId));
     }
 
@@ -248,6 +261,7 @@ final class ShadowBook implements EngineListener
     public void amended(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int gpus, final long price, final boolean priorityKept)
     {
+        events++;
         final ShadowOrder order = byId.get(orderId);
         final TreeSet<ShadowOrder> book = book(order.instrument, order.side);
         book.remove(order);
@@ -265,6 +279,7 @@ final class ShadowBook implements EngineListener
     public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus, final int orders)
     {
         // Depth is not needed to aim commands or count skips.
+        events++;
     }
 
     /**
