@@ -137,6 +137,29 @@ public final class Command
         return this;
     }
 
+    /**
+     * True when {@code other} asks for exactly the same thing: every field but the timestamp equal.
+     * This is how an identical retry of a place command is told from a reuse of its clientOrderId.
+     */
+    public boolean sameRequestAs(final Command other)
+    {
+        return type == other.type &&
+            account == other.account &&
+            clientOrderId == other.clientOrderId &&
+            orderId == other.orderId &&
+            instrument == other.instrument &&
+            gpus == other.gpus &&
+            durationMinutes == other.durationMinutes &&
+            price == other.price &&
+            availableUntil == other.availableUntil &&
+            minBlock == other.minBlock &&
+            timeInForce == other.timeInForce &&
+            deadline == other.deadline &&
+            contiguous == other.contiguous &&
+            postOnly == other.postOnly &&
+            preemptible == other.preemptible;
+    }
+
     private void reset(final CommandType type, final long timestamp, final long account)
     {
         this.type = type;

@@ -222,13 +222,14 @@ final class InvariantChecker
         {
             require(r.recordedAt >= lastAt, "clientOrderId records out of arrival order");
             lastAt = r.recordedAt;
+            final long account = r.request.account;
+            final long clientOrderId = r.request.clientOrderId;
             require(state.now - r.recordedAt < state.config.clientOrderIdRetentionMillis(), "clientOrderId %d/%d kept past retention",
-                r.account, r.clientOrderId);
-            require(state.clientOrderIds.find(r.account, r.clientOrderId) == r, "clientOrderId %d/%d not indexed", r.account,
-                r.clientOrderId);
+                account, clientOrderId);
+            require(state.clientOrderIds.find(account, clientOrderId) == r, "clientOrderId %d/%d not indexed", account, clientOrderId);
             require(r.order == null || (r.order.clientRecord == r && r.order.open), "clientOrderId %d/%d follows a closed order",
-                r.account, r.clientOrderId);
-            require((r.orderId == 0) != (r.rejectCode == null), "clientOrderId %d/%d has no single answer", r.account, r.clientOrderId);
+                account, clientOrderId);
+            require((r.orderId == 0) != (r.rejectCode == null), "clientOrderId %d/%d has no single answer", account, clientOrderId);
         }
     }
 

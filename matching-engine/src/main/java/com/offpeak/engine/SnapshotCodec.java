@@ -67,22 +67,8 @@ final class SnapshotCodec
         out.writeInt(state.clientOrderIds.size());
         for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
         {
-            out.writeLong(r.account);
-            out.writeLong(r.clientOrderId);
+            writeCommand(r.request, out);
             out.writeLong(r.recordedAt);
-            out.writeInt(ordinal(r.type));
-            out.writeLong(r.orderIdField);
-            out.writeInt(r.instrument);
-            out.writeInt(r.gpus);
-            out.writeInt(r.durationMinutes);
-            out.writeLong(r.price);
-            out.writeLong(r.availableUntil);
-            out.writeInt(r.minBlock);
-            out.writeInt(ordinal(r.timeInForce));
-            out.writeLong(r.deadline);
-            out.writeBoolean(r.contiguous);
-            out.writeBoolean(r.postOnly);
-            out.writeBoolean(r.preemptible);
             out.writeLong(r.orderId);
             out.writeInt(ordinal(r.rejectCode));
             out.writeBoolean(r.order != null);
@@ -152,22 +138,8 @@ final class SnapshotCodec
         for (int i = 0; i < records; i++)
         {
             final ClientOrderRecord r = state.clientOrderIds.newRecord();
-            r.account = in.readLong();
-            r.clientOrderId = in.readLong();
+            readCommand(r.request, in);
             r.recordedAt = in.readLong();
-            r.type = value(CommandType.values(), in.readInt());
-            r.orderIdField = in.readLong();
-            r.instrument = in.readInt();
-            r.gpus = in.readInt();
-            r.durationMinutes = in.readInt();
-            r.price = in.readLong();
-            r.availableUntil = in.readLong();
-            r.minBlock = in.readInt();
-            r.timeInForce = value(TimeInForce.values(), in.readInt());
-            r.deadline = in.readLong();
-            r.contiguous = in.readBoolean();
-            r.postOnly = in.readBoolean();
-            r.preemptible = in.readBoolean();
             r.orderId = in.readLong();
             r.rejectCode = value(RejectCode.values(), in.readInt());
             final boolean followsOrder = in.readBoolean();
@@ -180,6 +152,46 @@ final class SnapshotCodec
             }
             state.clientOrderIds.restore(r);
         }
+    }
+
+    private static void writeCommand(final Command c, final DataOutput out) throws IOException
+    {
+        out.writeInt(ordinal(c.type));
+        out.writeLong(c.timestamp);
+        out.writeLong(c.account);
+        out.writeLong(c.clientOrderId);
+        out.writeLong(c.orderId);
+        out.writeInt(c.instrument);
+        out.writeInt(c.gpus);
+        out.writeInt(c.durationMinutes);
+        out.writeLong(c.price);
+        out.writeLong(c.availableUntil);
+        out.writeInt(c.minBlock);
+        out.writeInt(ordinal(c.timeInForce));
+        out.writeLong(c.deadline);
+        out.writeBoolean(c.contiguous);
+        out.writeBoolean(c.postOnly);
+        out.writeBoolean(c.preemptible);
+    }
+
+    private static void readCommand(final Command c, final DataInput in) throws IOException
+    {
+        c.type = value(CommandType.values(), in.readInt());
+        c.timestamp = in.readLong();
+        c.account = in.readLong();
+        c.clientOrderId = in.readLong();
+        c.orderId = in.readLong();
+        c.instrument = in.readInt();
+        c.gpus = in.readInt();
+        c.durationMinutes = in.readInt();
+        c.price = in.readLong();
+        c.availableUntil = in.readLong();
+        c.minBlock = in.readInt();
+        c.timeInForce = value(TimeInForce.values(), in.readInt());
+        c.deadline = in.readLong();
+        c.contiguous = in.readBoolean();
+        c.postOnly = in.readBoolean();
+        c.preemptible = in.readBoolean();
     }
 
     private static void writeOrder(final Order o, final DataOutput out) throws IOException

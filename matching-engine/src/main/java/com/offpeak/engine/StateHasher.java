@@ -56,10 +56,11 @@ final class StateHasher
         h.add(timers);
         for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
         {
-            h.add(r.account).add(r.clientOrderId).add(r.recordedAt).add(ordinal(r.type)).add(r.orderIdField).add(r.instrument)
-                .add(r.gpus).add(r.durationMinutes).add(r.price).add(r.availableUntil).add(r.minBlock).add(ordinal(r.timeInForce))
-                .add(r.deadline).add(r.contiguous ? 1 : 0).add(r.postOnly ? 1 : 0).add(r.preemptible ? 1 : 0).add(r.orderId)
-                .add(ordinal(r.rejectCode)).add(ordinal(r.currentStatus())).add(r.currentRemaining());
+            final Command q = r.request;
+            h.add(ordinal(q.type)).add(q.timestamp).add(q.account).add(q.clientOrderId).add(q.orderId).add(q.instrument).add(q.gpus)
+                .add(q.durationMinutes).add(q.price).add(q.availableUntil).add(q.minBlock).add(ordinal(q.timeInForce)).add(q.deadline)
+                .add(q.contiguous ? 1 : 0).add(q.postOnly ? 1 : 0).add(q.preemptible ? 1 : 0);
+            h.add(r.recordedAt).add(r.orderId).add(ordinal(r.rejectCode)).add(ordinal(r.currentStatus())).add(r.currentRemaining());
         }
         return h.hash;
     }

@@ -54,7 +54,7 @@ public final class Account
 
     void putClientOrderId(final ClientOrderRecord record)
     {
-        clientOrderIds.put(record.clientOrderId, record);
+        clientOrderIds.put(record.request.clientOrderId, record);
     }
 
     void removeClientOrderId(final long clientOrderId)

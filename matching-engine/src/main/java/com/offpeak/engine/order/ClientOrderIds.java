@@ -68,7 +68,7 @@ public final class ClientOrderIds
         while ((record = arrivals.first()) != null && now - record.recordedAt >= retentionMillis)
         {
             arrivals.remove(record.link);
-            accounts.get(record.account).removeClientOrderId(record.clientOrderId);
+            accounts.get(record.request.account).removeClientOrderId(record.request.clientOrderId);
             if (record.order != null)
             {
                 record.order.clientRecord = null;
@@ -111,11 +111,12 @@ public final class ClientOrderIds
 
     private void link(final ClientOrderRecord record)
     {
-        Account owner = accounts.get(record.account);
+        final long account = record.request.account;
+        Account owner = accounts.get(account);
         if (owner == null)
         {
-            owner = new Account(record.account);
-            accounts.put(record.account, owner);
+            owner = new Account(account);
+            accounts.put(account, owner);
         }
         owner.putClientOrderId(record);
         arrivals.append(record.link);

@@ -1,10 +1,8 @@
 package com.offpeak.engine.order;
 
 import com.offpeak.engine.Command;
-import com.offpeak.engine.CommandType;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
-import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.list.Link;
 
 /**
@@ -14,23 +12,10 @@ import com.offpeak.engine.list.Link;
  */
 public final class ClientOrderRecord
 {
-    public long account;
-    public long clientOrderId;
+    /** The place command as received (its own copy: the caller's command slot is reused). */
+    public final Command request = new Command();
+    /** Engine time of the original command; the retention window runs from it. */
     public long recordedAt;
-
-    public CommandType type;
-    public long orderIdField;
-    public int instrument;
-    public int gpus;
-    public int durationMinutes;
-    public long price;
-    public long availableUntil;
-    public int minBlock;
-    public TimeInForce timeInForce;
-    public long deadline;
-    public boolean contiguous;
-    public boolean postOnly;
-    public boolean preemptible;
 
     public long orderId;
     public RejectCode rejectCode;
@@ -49,42 +34,14 @@ public final class ClientOrderRecord
 
     void capture(final Command command, final long now)
     {
-        account = command.account;
-        clientOrderId = command.clientOrderId;
+        request.copyFrom(command);
         recordedAt = now;
-        type = command.type;
-        orderIdField = command.orderId;
-        instrument = command.instrument;
-        gpus = command.gpus;
-        durationMinutes = command.durationMinutes;
-        price = command.price;
-        availableUntil = command.availableUntil;
-        minBlock = command.minBlock;
-        timeInForce = command.timeInForce;
-        deadline = command.deadline;
-        contiguous = command.contiguous;
-        postOnly = command.postOnly;
-        preemptible = command.preemptible;
     }
 
     /** Every field but the timestamp equal: a retry, not a new request. */
     public boolean sameRequest(final Command command)
     {
-        return type == command.type &&
-            account == command.account &&
-            clientOrderId == command.clientOrderId &&
-            orderIdField == command.orderId &&
-            instrument == command.instrument &&
-            gpus == command.gpus &&
-            durationMinutes == command.durationMinutes &&
-            price == command.price &&
-            availableUntil == command.availableUntil &&
-            minBlock == command.minBlock &&
-            timeInForce == command.timeInForce &&
-            deadline == command.deadline &&
-            contiguous == command.contiguous &&
-            postOnly == command.postOnly &&
-            preemptible == command.preemptible;
+        return request.sameRequestAs(command);
     }
 
     /** Current status: live from the order while it rests. */
@@ -100,22 +57,7 @@ public final class ClientOrderRecord
 
     void clear()
     {
-        account = 0;
-        clientOrderId = 0;
         recordedAt = 0;
-        type = null;
-        orderIdField = 0;
-        instrument = 0;
-        gpus = 0;
-        durationMinutes = 0;
-        price = 0;
-        availableUntil = 0;
-        minBlock = 0;
-        timeInForce = null;
-        deadline = 0;
-        contiguous = false;
-        postOnly = false;
-        preemptible = false;
         orderId = 0;
         rejectCode = null;
         order = null;
