@@ -1,6 +1,11 @@
 package com.offpeak.ledger;
 
 import com.offpeak.ledger.money.Amounts;
+import com.offpeak.ledger.transfer.TransferChecksum;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * The funds set aside for one open bid. The hold always equals the bid's remaining worst case:
@@ -85,5 +90,50 @@ final class Hold extends IndexedEntry
         final long fee = feeSoFar - feePaid;
         feePaid = feeSoFar;
         return fee;
+    }
+
+    long hash(final long seed)
+    {
+        long hash = TransferChecksum.fold(seed, id);
+        hash = TransferChecksum.fold(hash, participant);
+        hash = TransferChecksum.fold(hash, limitPrice);
+        hash = TransferChecksum.fold(hash, remainingGpus);
+        hash = TransferChecksum.fold(hash, durationMinutes);
+        hash = TransferChecksum.fold(hash, amount);
+        hash = TransferChecksum.fold(hash, makerNotional);
+        hash = TransferChecksum.fold(hash, takerNotional);
+        return TransferChecksum.fold(hash, feePaid);
+    }
+
+    /** Order id and participant first: the reader needs them to find the record's place before the rest. */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        out.writeLong(id);
+        out.writeLong(participant);
+        out.writeLong(limitPrice);
+        out.writeInt(remainingGpus);
+        out.writeInt(durationMinutes);
+        out.writeLong(amount);
+        out.writeLong(makerNotional);
+        out.writeLong(takerNotional);
+        out.writeLong(feePaid);
+    }
+
+    /** Reads what {@link #writeTo} wrote after the order id and participant. */
+    void readFrom(final DataInput in, final long participant, final int availableSlot) throws IOException
+    {
+        this.participant = participant;
+        this.availableSlot = availableSlot;
+        limitPrice = in.readLong();
+        remainingGpus = in.readInt();
+        durationMinutes = in.readInt();
+        amount = in.readLong();
+        makerNotional = in.readLong();
+        takerNotional = in.readLong();
+        feePaid = in.readLong();
+        if (limitPrice <= 0 || remainingGpus < 0 || durationMinutes <= 0 || makerNotional < 0 || takerNotional < 0)
+        {
+            throw new IOException("snapshot has a malformed hold for order " + id);
+        }
     }
 }

@@ -1,6 +1,11 @@
 package com.offpeak.ledger;
 
 import com.offpeak.ledger.money.Amounts;
+import com.offpeak.ledger.transfer.TransferChecksum;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * What escrow holds for one lease, and how much of it has been delivered. Delivery is
@@ -77,5 +82,57 @@ final class LeaseEscrow extends IndexedEntry
     long remainingEscrow()
     {
         return notional - deliveredNotional + buyerFee - deliveredBuyerFee;
+    }
+
+    long hash(final long seed)
+    {
+        long hash = TransferChecksum.fold(seed, id);
+        hash = TransferChecksum.fold(hash, orderId);
+        hash = TransferChecksum.fold(hash, buyer);
+        hash = TransferChecksum.fold(hash, owner);
+        hash = TransferChecksum.fold(hash, start);
+        hash = TransferChecksum.fold(hash, durationMinutes);
+        hash = TransferChecksum.fold(hash, notional);
+        hash = TransferChecksum.fold(hash, buyerFee);
+        hash = TransferChecksum.fold(hash, ownerBps);
+        hash = TransferChecksum.fold(hash, deliveredMinutes);
+        hash = TransferChecksum.fold(hash, deliveredNotional);
+        hash = TransferChecksum.fold(hash, deliveredBuyerFee);
+        return TransferChecksum.fold(hash, ownerFeeCharged);
+    }
+
+    /** Ids and parties first: the reader needs them to find the record's place before the rest. */
+    void writeTo(final DataOutput out) throws IOException
+    {
+        out.writeLong(id);
+        out.writeLong(orderId);
+        out.writeLong(buyer);
+        out.writeLong(owner);
+        out.writeLong(start);
+        out.writeInt(durationMinutes);
+        out.writeLong(notional);
+        out.writeLong(buyerFee);
+        out.writeInt(ownerBps);
+        out.writeInt(deliveredMinutes);
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote after the ids and parties. The delivered amounts are not
+     * stored: they follow from the delivered minutes by the settlement rules.
+     */
+    void readFrom(final DataInput in, final long orderId, final long buyer, final int buyerSlot, final long owner, final int ownerSlot)
+        throws IOException
+    {
+        open(orderId, buyer, buyerSlot, owner, ownerSlot, in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt());
+        final int minutes = in.readInt();
+        if (durationMinutes <= 0 || notional < 0 || buyerFee < 0 || ownerBps < 0 || ownerBps > Amounts.BPS_PER_UNIT || minutes < 0 ||
+            minutes > durationMinutes)
+        {
+            throw new IOException("snapshot has a malformed escrow for lease " + id);
+        }
+        deliveredMinutes = minutes;
+        deliveredNotional = grossDeliveredAt(minutes);
+        deliveredBuyerFee = buyerFeeEarnedAt(minutes);
+        ownerFeeCharged = Amounts.fee(deliveredNotional, ownerBps);
     }
 }

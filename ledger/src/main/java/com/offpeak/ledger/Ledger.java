@@ -268,17 +268,7 @@ public final class Ledger
     /** Streams the payout: pays the owner (and fees) for the lease's minutes delivered by {@code deliveredUntil}. */
     public LedgerResult deliver(final long time, final long leaseId, final long deliveredUntil)
     {
-        final LeaseEscrow lease = leases.get(leaseId);
-        if (lease == null)
-        {
-            return LedgerResult.UNKNOWN_LEASE;
-        }
-        if (deliveredUntil < lease.start)
-        {
-            return LedgerResult.INVALID_TIME;
-        }
-        settle(time, lease, lease.minutesDeliveredBy(deliveredUntil));
-        return LedgerResult.OK;
+        return settleLease(time, leaseId, deliveredUntil, false);
     }
 
     /**
@@ -289,19 +279,27 @@ public final class Ledger
      */
     public LedgerResult leaseEnded(final long time, final long leaseId, final long endTime)
     {
+        return settleLease(time, leaseId, endTime, true);
+    }
+
+    private LedgerResult settleLease(final long time, final long leaseId, final long until, final boolean ended)
+    {
         final LeaseEscrow lease = leases.get(leaseId);
         if (lease == null)
         {
             return LedgerResult.UNKNOWN_LEASE;
         }
-        if (endTime < lease.start)
+        if (until < lease.start)
         {
             return LedgerResult.INVALID_TIME;
         }
-        settle(time, lease, lease.minutesDeliveredBy(endTime));
-        final long refund = lease.remainingEscrow();
-        book.post(time, AccountBook.ESCROW_SLOT, lease.buyerSlot, refund, TransferReason.REFUND, lease.orderId, leaseId);
-        leases.remove(lease);
+        settle(time, lease, lease.minutesDeliveredBy(until));
+        if (ended)
+        {
+            book.post(time, AccountBook.ESCROW_SLOT, lease.buyerSlot, lease.remainingEscrow(), TransferReason.REFUND, lease.orderId,
+                leaseId);
+            leases.remove(lease);
+        }
         return LedgerResult.OK;
     }
 
@@ -409,31 +407,11 @@ public final class Ledger
         long hash = book.stateHash(TransferChecksum.fold(config.makerBps(), config.takerBps()));
         for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
         {
-            hash = TransferChecksum.fold(hash, hold.orderId());
-            hash = TransferChecksum.fold(hash, hold.participant);
-            hash = TransferChecksum.fold(hash, hold.limitPrice);
-            hash = TransferChecksum.fold(hash, hold.remainingGpus);
-            hash = TransferChecksum.fold(hash, hold.durationMinutes);
-            hash = TransferChecksum.fold(hash, hold.amount);
-            hash = TransferChecksum.fold(hash, hold.makerNotional);
-            hash = TransferChecksum.fold(hash, hold.takerNotional);
-            hash = TransferChecksum.fold(hash, hold.feePaid);
+            hash = hold.hash(hash);
         }
         for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
         {
-            hash = TransferChecksum.fold(hash, lease.leaseId());
-            hash = TransferChecksum.fold(hash, lease.orderId);
-            hash = TransferChecksum.fold(hash, lease.buyer);
-            hash = TransferChecksum.fold(hash, lease.owner);
-            hash = TransferChecksum.fold(hash, lease.start);
-            hash = TransferChecksum.fold(hash, lease.durationMinutes);
-            hash = TransferChecksum.fold(hash, lease.notional);
-            hash = TransferChecksum.fold(hash, lease.buyerFee);
-            hash = TransferChecksum.fold(hash, lease.ownerBps);
-            hash = TransferChecksum.fold(hash, lease.deliveredMinutes);
-            hash = TransferChecksum.fold(hash, lease.deliveredNotional);
-            hash = TransferChecksum.fold(hash, lease.deliveredBuyerFee);
-            hash = TransferChecksum.fold(hash, lease.ownerFeeCharged);
+            hash = lease.hash(hash);
         }
         return fundingKeys.hash(hash);
     }
@@ -509,32 +487,12 @@ public final class Ledger
         out.writeInt(holds.size());
         for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
         {
-            out.writeLong(hold.orderId());
-            out.writeLong(hold.participant);
-            out.writeLong(hold.limitPrice);
-            out.writeInt(hold.remainingGpus);
-            out.writeInt(hold.durationMinutes);
-            out.writeLong(hold.amount);
-            out.writeLong(hold.makerNotional);
-            out.writeLong(hold.takerNotional);
-            out.writeLong(hold.feePaid);
+            hold.writeTo(out);
         }
         out.writeInt(leases.size());
         for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
         {
-            out.writeLong(lease.leaseId());
-            out.writeLong(lease.orderId);
-            out.writeLong(lease.buyer);
-            out.writeLong(lease.owner);
-            out.writeLong(lease.start);
-            out.writeInt(lease.durationMinutes);
-            out.writeLong(lease.notional);
-            out.writeLong(lease.buyerFee);
-            out.writeInt(lease.ownerBps);
-            out.writeInt(lease.deliveredMinutes);
-            out.writeLong(lease.deliveredNotional);
-            out.writeLong(lease.deliveredBuyerFee);
-            out.writeLong(lease.ownerFeeCharged);
+            lease.writeTo(out);
         }
         fundingKeys.writeTo(out);
         out.writeLong(stateHash());
@@ -590,21 +548,7 @@ public final class Ledger
             {
                 throw new IOException("snapshot has a malformed hold for order " + orderId);
             }
-            final Hold hold = holds.add(orderId);
-            hold.participant = participant;
-            hold.availableSlot = slot;
-            hold.limitPrice = in.readLong();
-            hold.remainingGpus = in.readInt();
-            hold.durationMinutes = in.readInt();
-            hold.amount = in.readLong();
-            hold.makerNotional = in.readLong();
-            hold.takerNotional = in.readLong();
-            hold.feePaid = in.readLong();
-            if (hold.limitPrice <= 0 || hold.remainingGpus < 0 || hold.durationMinutes <= 0 || hold.makerNotional < 0 ||
-                hold.takerNotional < 0)
-            {
-                throw new IOException("snapshot has a malformed hold for order " + orderId);
-            }
+            holds.add(orderId).readFrom(in, participant, slot);
         }
     }
 
@@ -623,25 +567,7 @@ public final class Ledger
             {
                 throw new IOException("snapshot has a malformed escrow for lease " + leaseId);
             }
-            final LeaseEscrow lease = leases.add(leaseId);
-            final long start = in.readLong();
-            final int durationMinutes = in.readInt();
-            final long notional = in.readLong();
-            final long buyerFee = in.readLong();
-            final int ownerBps = in.readInt();
-            lease.open(orderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps);
-            lease.deliveredMinutes = in.readInt();
-            lease.deliveredNotional = in.readLong();
-            lease.deliveredBuyerFee = in.readLong();
-            lease.ownerFeeCharged = in.readLong();
-            if (durationMinutes <= 0 || notional < 0 || buyerFee < 0 || ownerBps < 0 || ownerBps > Amounts.BPS_PER_UNIT ||
-                lease.deliveredMinutes < 0 || lease.deliveredMinutes > durationMinutes ||
-                lease.deliveredNotional != lease.grossDeliveredAt(lease.deliveredMinutes) ||
-                lease.deliveredBuyerFee != lease.buyerFeeEarnedAt(lease.deliveredMinutes) ||
-                lease.ownerFeeCharged != Amounts.fee(lease.deliveredNotional, ownerBps))
-            {
-                throw new IOException("snapshot has a malformed escrow for lease " + leaseId);
-            }
+            leases.add(leaseId).readFrom(in, orderId, buyer, buyerSlot, owner, ownerSlot);
         }
     }
 }

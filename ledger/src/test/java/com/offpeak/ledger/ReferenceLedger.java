@@ -130,7 +130,8 @@ final class ReferenceLedger
         count(amount);
     }
 
-    LedgerResult deposit(final long key, final long participant, final long amount)
+    /** Invalid requests are refused unrecorded; a used key answers as it did, or conflicts. Null: go ahead. */
+    private LedgerResult screen(final String kind, final long key, final long participant, final long amount)
     {
         if (key <= 0)
         {
@@ -145,10 +146,20 @@ final class ReferenceLedger
             return LedgerResult.INVALID_AMOUNT;
         }
         final FundingRecord previous = keys.get(key);
-        if (previous != null)
+        if (previous == null)
         {
-            return previous.equals(new FundingRecord("deposit", participant, amount, previous.result())) ? previous.result() :
-                LedgerResult.DUPLICATE_KEY_CONFLICT;
+            return null;
+        }
+        return previous.equals(new FundingRecord(kind, participant, amount, previous.result())) ? previous.result() :
+            LedgerResult.DUPLICATE_KEY_CONFLICT;
+    }
+
+    LedgerResult deposit(final long key, final long participant, final long amount)
+    {
+        final LedgerResult screened = screen("deposit", key, participant, amount);
+        if (screened != null)
+        {
+            return screened;
         }
         open(participant);
         available.put(participant, available(participant).add(big(amount)));
@@ -161,23 +172,10 @@ final class ReferenceLedger
 
     LedgerResult withdraw(final long key, final long participant, final long amount)
     {
-        if (key <= 0)
+        final LedgerResult screened = screen("withdraw", key, participant, amount);
+        if (screened != null)
         {
-            return LedgerResult.INVALID_ID;
-        }
-        if (participant <= 0)
-        {
-            return LedgerResult.INVALID_PARTICIPANT;
-        }
-        if (amount <= 0)
-        {
-            return LedgerResult.INVALID_AMOUNT;
-        }
-        final FundingRecord previous = keys.get(key);
-        if (previous != null)
-        {
-            return previous.equals(new FundingRecord("withdraw", participant, amount, previous.result())) ? previous.result() :
-                LedgerResult.DUPLICATE_KEY_CONFLICT;
+            return screened;
         }
         final LedgerResult result;
         if (available(participant).compareTo(big(amount)) < 0)
