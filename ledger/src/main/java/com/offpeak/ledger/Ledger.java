@@ -49,15 +49,10 @@ public final class Ledger
     /** Credits {@code amount} to the participant's available funds, once per idempotency key. */
     public LedgerResult deposit(final long time, final long idempotencyKey, final long participant, final long amount)
     {
-        final LedgerResult invalid = checkFunding(idempotencyKey, participant, amount);
-        if (invalid != null)
+        final LedgerResult answered = screenFunding(FundingKeys.DEPOSIT, idempotencyKey, participant, amount);
+        if (answered != null)
         {
-            return invalid;
-        }
-        final LedgerResult replayed = fundingKeys.replay(idempotencyKey, FundingKeys.DEPOSIT, participant, amount);
-        if (replayed != null)
-        {
-            return replayed;
+            return answered;
         }
         final LedgerResult result;
         // -EXTERNAL is all the money inside the exchange; keeping it within a long keeps every balance within one.
@@ -78,15 +73,10 @@ public final class Ledger
     /** Pays {@code amount} out of the participant's available funds, once per idempotency key; never more than available. */
     public LedgerResult withdraw(final long time, final long idempotencyKey, final long participant, final long amount)
     {
-        final LedgerResult invalid = checkFunding(idempotencyKey, participant, amount);
-        if (invalid != null)
+        final LedgerResult answered = screenFunding(FundingKeys.WITHDRAWAL, idempotencyKey, participant, amount);
+        if (answered != null)
         {
-            return invalid;
-        }
-        final LedgerResult replayed = fundingKeys.replay(idempotencyKey, FundingKeys.WITHDRAWAL, participant, amount);
-        if (replayed != null)
-        {
-            return replayed;
+            return answered;
         }
         final int slot = book.availableSlot(participant);
         final LedgerResult result;
@@ -103,7 +93,11 @@ public final class Ledger
         return result;
     }
 
-    private static LedgerResult checkFunding(final long idempotencyKey, final long participant, final long amount)
+    /**
+     * Invalid requests are refused without being recorded; a used key gets its recorded answer (or
+     * a conflict). {@code null}: a new, valid request.
+     */
+    private LedgerResult screenFunding(final byte kind, final long idempotencyKey, final long participant, final long amount)
     {
         if (idempotencyKey <= 0)
         {
@@ -113,7 +107,11 @@ public final class Ledger
         {
             return LedgerResult.INVALID_PARTICIPANT;
         }
-        return amount > 0 ? null : LedgerResult.INVALID_AMOUNT;
+        if (amount <= 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        return fundingKeys.replay(idempotencyKey, kind, participant, amount);
     }
 
     // ----------------------------------------------------------------------------------------- holds
