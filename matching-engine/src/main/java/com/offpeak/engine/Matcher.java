@@ -32,7 +32,8 @@ final class Matcher
 
     /**
      * GPUs a bid and an ask can trade now, 0 when they are incompatible: another account, a window
-     * that holds the whole lease, whole blocks of the ask, and all-or-none for a contiguous bid.
+     * that holds the whole lease, a lease that ends by a GTD bid's deadline, whole blocks of the ask,
+     * and all-or-none for a contiguous bid.
      * Price crossing is the caller's concern (the walk stops at the first level that does not cross).
      */
     int fillSize(final Order bid, final int bidRemaining, final Order ask, final int askFree)
@@ -41,7 +42,14 @@ final class Matcher
         {
             return 0;
         }
-        if (state.now + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE > ask.availableUntil)
+        final long leaseEnd = state.now + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE;
+        if (leaseEnd > ask.availableUntil)
+        {
+            return 0;
+        }
+        // Resting GTD bids expire before their deadline becomes unreachable, except at the one
+        // millisecond where a lease end (fired first) returns GPUs on the bid's expiry instant.
+        if (bid.timeInForce == TimeInForce.GTD && leaseEnd > bid.deadline)
         {
             return 0;
         }
