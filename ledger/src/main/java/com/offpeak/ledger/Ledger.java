@@ -239,11 +239,12 @@ public final class Ledger
         {
             return LedgerResult.FILL_MISMATCH;
         }
-        final long start = leaseEnd - durationMinutes * MILLIS_PER_MINUTE;
-        if (leaseEnd < time || start < 0)
+        final long lengthMillis = durationMinutes * MILLIS_PER_MINUTE;
+        if (leaseEnd < time || leaseEnd < lengthMillis)
         {
             return LedgerResult.INVALID_TIME;
         }
+        final long start = leaseEnd - lengthMillis;
         // Fits: price ≤ limit and gpus ≤ remaining, and the hold's worst case at the limit was computed without overflow.
         final long notional = Amounts.notional(price, gpus, durationMinutes);
         final long buyerFee = hold.chargeFill(config, notional, gpus, makerSide.buyerIsMaker());
