@@ -6,6 +6,7 @@ import com.offpeak.gateway.marketdata.Channel;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,7 @@ public final class Session
     /** WebSocket close code for a policy violation (RFC 6455), used with a reason naming which. */
     public static final short CLOSE_POLICY = 1008;
     public static final String SLOW_CONSUMER = "SLOW_CONSUMER";
+    private static final long CLOSE_GRACE_SECONDS = 2;
 
     private final long id;
     private final int slot;
@@ -28,6 +30,7 @@ public final class Session
     private final int maxPendingMessages;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable onDroppedAsSlow;
     private final Handler<AsyncResult<Void>> written = result -> pending.decrementAndGet();
     private final AwaitingAcks awaiting;
     private volatile ApiKey key;
@@ -37,8 +40,9 @@ public final class Session
     private boolean followsAnything;
 
     Session(final long id, final int slot, final ServerWebSocket socket, final String address, final int instruments,
-        final int maxPendingMessages, final int maxInFlight)
+        final int maxPendingMessages, final int maxInFlight, final Runnable onDroppedAsSlow)
     {
+        this.onDroppedAsSlow = onDroppedAsSlow;
         this.id = id;
         this.slot = slot;
         this.awaiting = new AwaitingAcks(maxInFlight);
@@ -60,7 +64,10 @@ public final class Session
         }
         if (pending.get() >= maxPendingMessages || socket.writeQueueFull())
         {
-            disconnect(SLOW_CONSUMER + ": more than " + maxPendingMessages + " messages unsent");
+            if (disconnect(SLOW_CONSUMER + ": more than " + maxPendingMessages + " messages unsent"))
+            {
+                onDroppedAsSlow.run();
+            }
             return false;
         }
         pending.incrementAndGet();
@@ -68,13 +75,19 @@ public final class Session
         return true;
     }
 
-    /** Closes with a policy-violation code and {@code reason}; idempotent. */
-    public void disconnect(final String reason)
+    /**
+     * Closes with a policy-violation code and {@code reason}; true the first time. A peer that
+     * does not read would never complete the closing handshake, so the TCP connection is cut
+     * after {@value #CLOSE_GRACE_SECONDS} s regardless.
+     */
+    public boolean disconnect(final String reason)
     {
         if (closed.compareAndSet(false, true))
         {
-            socket.close(CLOSE_POLICY, reason);
+            socket.shutdown(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS, CLOSE_POLICY, reason);
+            return true;
         }
+        return false;
     }
 
     /** Marks the session closed after the peer or the network closed it. */
@@ -136,11 +149,6 @@ public final class Session
     {
         final ApiKey current = key;
         return current == null ? 0 : current.account();
-    }
-
-    int pending()
-    {
-        return pending.get();
     }
 
     // Publisher-context bookkeeping of public subscriptions.

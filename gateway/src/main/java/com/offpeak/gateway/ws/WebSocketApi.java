@@ -94,7 +94,7 @@ public final class WebSocketApi
             return;
         }
         final Session session = new Session(SessionRegistry.sessionId(reservation), SessionRegistry.slot(reservation), socket, address,
-            catalog.size(), limits.maxPendingMessages(), limits.maxInFlight());
+            catalog.size(), limits.maxPendingMessages(), limits.maxInFlight(), slowConsumers::increment);
         session.anonymousBucket(new TokenBucket(limits.requestsPerSecond(), limits.requestBurst(), System.nanoTime()));
         sessions.publish(session);
         final Command staged = new Command();
@@ -111,10 +111,6 @@ public final class WebSocketApi
 
     private void closed(final Session session)
     {
-        if (session.isClosed() && session.pending() > 0)
-        {
-            slowConsumers.increment();
-        }
         session.markClosed();
         connections.closed(session.address());
         sessions.release(session);

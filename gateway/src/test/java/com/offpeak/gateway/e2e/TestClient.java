@@ -3,6 +3,7 @@ package com.offpeak.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -31,10 +32,12 @@ final class TestClient implements AutoCloseable
     TestClient(final Vertx vertx, final int port) throws Exception
     {
         client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 24).setMaxMessageSize(1 << 24));
-        socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
+        // Handlers first: the server may speak before connect() returns (e.g. a connection-limit refusal).
+        final ClientWebSocket webSocket = client.webSocket();
+        webSocket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
+        webSocket.closeHandler(ignored -> closeReason = String.valueOf(webSocket.closeReason()));
+        socket = webSocket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
             .await(WAIT_SECONDS, TimeUnit.SECONDS);
-        socket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
-        socket.closeHandler(ignored -> closeReason = String.valueOf(socket.closeReason()));
     }
 
     WebSocket socket()

@@ -5,14 +5,13 @@ import com.offpeak.gateway.server.GatewayConfig;
 import com.offpeak.gateway.server.GatewayServer;
 import com.offpeak.gateway.ws.Limits;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The real exchange (pipeline, journals, gateway) on a temp data directory and a random loopback port. */
@@ -20,7 +19,7 @@ final class TestExchange implements AutoCloseable
 {
     private final GatewayServer server;
     private final Vertx clientVertx = Vertx.vertx();
-    private final HttpClient http = clientVertx.createHttpClient();
+    private final HttpClient http = HttpClient.newHttpClient();
     private final String adminKey;
     private final AtomicLong idempotencyKeys = new AtomicLong();
 
@@ -77,25 +76,25 @@ final class TestExchange implements AutoCloseable
 
     Response get(final String path, final String bearer) throws Exception
     {
-        return call(HttpMethod.GET, path, bearer, null);
+        return call("GET", path, bearer, null);
     }
 
     Response post(final String path, final String bearer, final String body) throws Exception
     {
-        return call(HttpMethod.POST, path, bearer, body);
+        return call("POST", path, bearer, body);
     }
 
-    private Response call(final HttpMethod method, final String path, final String bearer, final String body) throws Exception
+    private Response call(final String method, final String path, final String bearer, final String body) throws Exception
     {
-        final RequestOptions options = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(server.port()).setURI(path);
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null)
         {
-            options.putHeader("Authorization", "Bearer " + bearer);
+            request.header("Authorization", "Bearer " + bearer);
         }
-        return http.request(options)
-            .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-            .compose(response -> response.body().map(bytes -> new Response(response.statusCode(), bytes.toString())))
-            .await(10, TimeUnit.SECONDS);
+        final HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
     }
 
     @Override
