@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded stream of plausible inputs for load tests, crash tests and benchmarks: each account
- * first deposits, then owners post asks and buyers post bids around a common price, with some
- * cancels and IOC bids, on the first instruments of the default catalog. Not thread-safe: one
+ * first deposits, then owners post asks at or above a common mid price and buyers post bids mostly
+ * below it (some IOC), with cancels and cancel-alls, on the first instruments of the default catalog. Not thread-safe: one
  * flow per producer thread, each on its own accounts so that producers never contend.
  */
 public final class SyntheticFlow
@@ -47,17 +47,23 @@ public final class SyntheticFlow
         }
         final long account = firstAccount + random.nextInt(accounts);
         final int instrument = random.nextInt(INSTRUMENTS);
-        final long price = MID_PRICE + (random.nextInt(21) - 10) * TICK;
         final int roll = random.nextInt(100);
         if (roll < 45)
         {
-            slot.command.placeAsk(0, account, n, instrument, 8 * (1 + random.nextInt(4)), price, AVAILABLE_UNTIL, 8);
+            // Asks rest at or above the mid, bids mostly below it: like a real book, only some orders cross.
+            slot.command.placeAsk(0, account, n, instrument, 8 * (1 + random.nextInt(4)), MID_PRICE + random.nextInt(11) * TICK,
+                AVAILABLE_UNTIL, 8);
         }
         else if (roll < 90)
         {
             final TimeInForce tif = roll < 60 ? TimeInForce.IOC : TimeInForce.GTC;
-            slot.command.placeBid(0, account, n, instrument, 8 * (1 + random.nextInt(2)), 60 * (1 + random.nextInt(4)), price, tif, 0,
-                false, false, false);
+            slot.command.placeBid(0, account, n, instrument, 8 * (1 + random.nextInt(2)), 60 * (1 + random.nextInt(4)),
+                MID_PRICE + (random.nextInt(13) - 10) * TICK, tif, 0, false, false, false);
+        }
+        else if (roll < 95)
+        {
+            // Owners and buyers clear their side now and then, so the book stays at a steady size (leases outlive the run).
+            slot.command.cancelAll(0, account, instrument);
         }
         else
         {

@@ -1,0 +1,197 @@
+package com.offpeak.bench.pipeline;
+
+import com.offpeak.engine.EngineConfig;
+import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.journal.Durability;
+import com.offpeak.ledger.LedgerConfig;
+import com.offpeak.pipeline.Acknowledger;
+import com.offpeak.pipeline.Exchange;
+import com.offpeak.pipeline.InputWriter;
+import com.offpeak.pipeline.JournalReplay;
+import com.offpeak.pipeline.Pipeline;
+import com.offpeak.pipeline.PipelineConfig;
+import com.offpeak.pipeline.StateMachineFactory;
+import com.offpeak.pipeline.SyntheticFlow;
+import com.offpeak.pipeline.WaitStrategyKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The whole pipeline with journaling on (sequencer, input journal ∥ engine + ledger, output
+ * journal, acknowledgement), driven by {@link SyntheticFlow} producers:
+ * <ul>
+ * <li>throughput: producers submit as fast as the ring takes inputs; inputs/s from the first
+ *     submit to the last acknowledgement;</li>
+ * <li>latency at an offered rate: one producer sends on a fixed schedule and each latency is
+ *     measured from the input's INTENDED send time to its acknowledgement, so a stall delays
+ *     (and counts against) every input scheduled behind it: no coordinated omission;</li>
+ * <li>replay: the journal of the throughput run replayed through the business logic.</li>
+ * </ul>
+ * Usage: {@code PipelineBenchmark [dataRoot] [throughputInputs] [latencySeconds]}.
+ */
+public final class PipelineBenchmark
+{
+    private static final StateMachineFactory EXCHANGE = Exchange.factory(Catalog.loadDefault(), EngineConfig.DEFAULT,
+        new LedgerConfig(10, 20));
+    private static final InputWriter<SyntheticFlow> NEXT = (slot, flow) -> flow.next(slot);
+    private static final int PRODUCERS = 2;
+
+    private PipelineBenchmark()
+    {
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        final Path root = Path.of(args.length > 0 ? args[0] : "target/pipeline-bench");
+        final int inputs = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
+        final int latencySeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        System.out.printf("cores=%d, load average at start: %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+
+        for (final Durability durability : Durability.values())
+        {
+            for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING})
+            {
+                final int n = durability == Durability.SYNC ? inputs / 4 : inputs;
+                final Path dir = fresh(root.resolve("throughput-" + durability + "-" + wait));
+                throughput(dir, durability, wait, n);
+                if (durability == Durability.ASYNC && wait == WaitStrategyKind.BLOCKING)
+                {
+                    replay(dir);
+                }
+            }
+        }
+        for (final Durability durability : Durability.values())
+        {
+            for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING})
+            {
+                for (final int rate : new int[] {100_000, 200_000})
+                {
+                    latency(fresh(root.resolve("latency-" + durability + "-" + wait + "-" + rate)), durability, wait, rate, latencySeconds);
+                }
+            }
+        }
+        System.out.printf("load average at end: %s%n", loadAverage());
+    }
+
+    private static void throughput(final Path dir, final Durability durability, final WaitStrategyKind wait, final int inputs)
+        throws Exception
+    {
+        final CountDownLatch done = new CountDownLatch(inputs);
+        final Acknowledger ack = (correlationId, sequence, output, length) -> done.countDown();
+        try (Pipeline pipeline = Pipeline.start(config(dir, durability, wait), EXCHANGE))
+        {
+            final Thread[] producers = new Thread[PRODUCERS];
+            final long start = System.nanoTime();
+            for (int p = 0; p < PRODUCERS; p++)
+            {
+                final SyntheticFlow flow = new SyntheticFlow(p, 1 + p * 1000L, 50);
+                final int share = inputs / PRODUCERS + (p < inputs % PRODUCERS ? 1 : 0);
+                producers[p] = new Thread(() ->
+                {
+                    for (int i = 0; i < share; i++)
+                    {
+                        pipeline.submit(NEXT, flow, ack, i);
+                    }
+                });
+                producers[p].start();
+            }
+            done.await();
+            final long nanos = System.nanoTime() - start;
+            pipeline.close();
+            System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s (%d producers, %,d msyncs)%n", durability, wait,
+                inputs, nanos / 1e9, inputs * 1e9 / nanos, PRODUCERS, pipeline.inputJournalSyncs());
+        }
+    }
+
+    private static void latency(final Path dir, final Durability durability, final WaitStrategyKind wait, final int rate,
+        final int seconds) throws Exception
+    {
+        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        final long warmupInputs = rate; // one second at the offered rate, not recorded
+        final long total = warmupInputs + (long)rate * seconds;
+        final CountDownLatch done = new CountDownLatch(1);
+        // Runs on the publisher thread only, so the histogram has a single writer.
+        final Acknowledger ack = (intendedNanos, sequence, output, length) ->
+        {
+            final long latency = System.nanoTime() - intendedNanos;
+            if (sequence > warmupInputs)
+            {
+                histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
+            }
+            if (sequence == total)
+            {
+                done.countDown();
+            }
+        };
+        try (Pipeline pipeline = Pipeline.start(config(dir, durability, wait), EXCHANGE))
+        {
+            final SyntheticFlow flow = new SyntheticFlow(42, 1, 50);
+            final long interval = 1_000_000_000L / rate;
+            final long start = System.nanoTime() + 1_000_000;
+            for (long i = 0; i < total; i++)
+            {
+                final long intended = start + i * interval;
+                while (System.nanoTime() < intended)
+                {
+                    Thread.onSpinWait();
+                }
+                pipeline.submit(NEXT, flow, ack, intended);
+            }
+            done.await();
+        }
+        System.out.printf("latency    %-5s %-8s offered %,7d/s for %d s: p50 %6.1f us  p99 %8.1f us  p99.9 %8.1f us  max %9.1f us%n",
+            durability, wait, rate, seconds, histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
+            histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3);
+    }
+
+    private static void replay(final Path dir)
+    {
+        for (int run = 0; run < 2; run++) // the first run warms the JIT
+        {
+            final long start = System.nanoTime();
+            try (JournalReplay replay = new JournalReplay(dir).fromStart(EXCHANGE.create()))
+            {
+                replay.toEnd((input, output, length) -> { });
+                final long nanos = System.nanoTime() - start;
+                System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s%n", run + 1, replay.replayed(), nanos / 1e9,
+                    replay.replayed() * 1e9 / nanos);
+            }
+        }
+    }
+
+    private static PipelineConfig config(final Path dir, final Durability durability, final WaitStrategyKind wait)
+    {
+        // No clock thread and no periodic snapshots: the benchmark measures the input path alone.
+        return PipelineConfig.defaults(dir).withDurability(durability).withWaitStrategy(wait).withTickEveryMillis(0).withSnapshotEvery(0);
+    }
+
+    private static Path fresh(final Path dir) throws IOException
+    {
+        if (Files.exists(dir))
+        {
+            try (Stream<Path> files = Files.walk(dir))
+            {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static String loadAverage()
+    {
+        try
+        {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        }
+        catch (final IOException e)
+        {
+            return "unknown";
+        }
+    }
+}
