@@ -1,5 +1,8 @@
 package com.offpeak.cli;
 
+import com.offpeak.gateway.server.ApiKeyCommand;
+import com.offpeak.gateway.server.DemoCommand;
+import com.offpeak.gateway.server.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
     name = "offpeak",
     mixinStandardHelpOptions = true,
     description = "Offpeak, a spot exchange for idle GPU time.",
-    subcommands = {ReplayCommand.class, VerifyCommand.class, RunPipelineCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ReplayCommand.class, VerifyCommand.class, RunPipelineCommand.class, ServeCommand.class, DemoCommand.class,
+        ApiKeyCommand.class, CommandLine.HelpCommand.class})
 public final class Offpeak
 {
     public static void main(final String[] args)

@@ -32,6 +32,7 @@ public final class ApiKeyStore
     private final Path file;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ApiKey> byId = new ConcurrentHashMap<>();
+    private long loadedModified;
 
     private ApiKeyStore(final Path file)
     {
@@ -55,6 +56,7 @@ public final class ApiKeyStore
         }
         try
         {
+            loadedModified = Files.getLastModifiedTime(file).toMillis();
             final List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
             for (int i = 0; i < lines.size(); i++)
             {
@@ -70,6 +72,24 @@ public final class ApiKeyStore
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Re-reads the file when it changed since it was read; true if it did. */
+    private synchronized boolean reloadIfChanged()
+    {
+        try
+        {
+            if (Files.exists(file) && Files.getLastModifiedTime(file).toMillis() != loadedModified)
+            {
+                reload();
+                return true;
+            }
+            return false;
+        }
+        catch (final IOException e)
+        {
+            return false;
         }
     }
 
@@ -117,7 +137,12 @@ public final class ApiKeyStore
         {
             return null;
         }
-        final ApiKey key = byId.get(presented.substring(PREFIX.length(), split));
+        final String keyId = presented.substring(PREFIX.length(), split);
+        ApiKey key = byId.get(keyId);
+        if (key == null && reloadIfChanged())
+        {
+            key = byId.get(keyId); // created by `./offpeak apikey create` while the server runs
+        }
         if (key == null)
         {
             return null;

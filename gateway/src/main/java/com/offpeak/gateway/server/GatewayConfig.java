@@ -25,7 +25,7 @@ public record GatewayConfig(Path dataDir, String bindAddress, int port, Durabili
 
     public static GatewayConfig defaults(final Path dataDir)
     {
-        return new GatewayConfig(dataDir, LOOPBACK, DEFAULT_PORT, Durability.ASYNC, 1.0, null, 5, 10, Limits.defaults());
+        return new GatewayConfig(dataDir, LOOPBACK, DEFAULT_PORT, Durability.ASYNC, 1.0, null, 10, 20, Limits.defaults());
     }
 
     public GatewayConfig withPort(final int value)
