@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
 public class MatchingEngineBenchmark
 {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     @State(Scope.Thread)
     public static class EngineRun
     {
@@ -97,19 +101,25 @@ public class MatchingEngineBenchmark
         }
     }
 
-    /** Secondary results, as rates per second. */
+    /**
+     * Secondary results, as rates per second. {@code cpuNanos} is the CPU time the benchmark thread
+     * got per second: on a shared, busy machine, ops/s × 1e9 / cpuNanos is the throughput per
+     * CPU-second, which the load of other processes distorts far less than ops/s.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Outcomes
     {
         public long fills;
         public long skips;
+        public long cpuNanos;
 
         @Setup(Level.Iteration)
         public void reset()
         {
             fills = 0;
             skips = 0;
+            cpuNanos = 0;
         }
     }
 
@@ -120,10 +130,12 @@ public class MatchingEngineBenchmark
         final Command[] batch = run.batch;
         final MatchingEngine engine = run.engine;
         final long fillsBefore = run.encoder.fills();
+        final long cpuBefore = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < batch.length; i++)
         {
             engine.apply(batch[i]);
         }
+        outcomes.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuBefore;
         outcomes.fills += run.encoder.fills() - fillsBefore;
         outcomes.skips += run.batchSkips;
     }
