@@ -27,6 +27,8 @@ final class LeaseEscrow extends IndexedEntry
     long notional;
     long buyerFee;
     int ownerBps;
+    /** price × GPUs: what the lease counts against the buyer's spending cap while it runs. */
+    long hourly;
     int deliveredMinutes;
     long deliveredNotional;
     long deliveredBuyerFee;
@@ -38,7 +40,7 @@ final class LeaseEscrow extends IndexedEntry
     }
 
     void open(final long orderId, final long buyer, final int buyerSlot, final long owner, final int ownerSlot, final long start,
-        final int durationMinutes, final long notional, final long buyerFee, final int ownerBps)
+        final int durationMinutes, final long notional, final long buyerFee, final int ownerBps, final long hourly)
     {
         this.orderId = orderId;
         this.buyer = buyer;
@@ -50,6 +52,7 @@ final class LeaseEscrow extends IndexedEntry
         this.notional = notional;
         this.buyerFee = buyerFee;
         this.ownerBps = ownerBps;
+        this.hourly = hourly;
         this.deliveredMinutes = 0;
         this.deliveredNotional = 0;
         this.deliveredBuyerFee = 0;
@@ -95,6 +98,7 @@ final class LeaseEscrow extends IndexedEntry
         hash = TransferChecksum.fold(hash, notional);
         hash = TransferChecksum.fold(hash, buyerFee);
         hash = TransferChecksum.fold(hash, ownerBps);
+        hash = TransferChecksum.fold(hash, hourly);
         hash = TransferChecksum.fold(hash, deliveredMinutes);
         hash = TransferChecksum.fold(hash, deliveredNotional);
         hash = TransferChecksum.fold(hash, deliveredBuyerFee);
@@ -113,6 +117,7 @@ final class LeaseEscrow extends IndexedEntry
         out.writeLong(notional);
         out.writeLong(buyerFee);
         out.writeInt(ownerBps);
+        out.writeLong(hourly);
         out.writeInt(deliveredMinutes);
     }
 
@@ -123,10 +128,11 @@ final class LeaseEscrow extends IndexedEntry
     void readFrom(final DataInput in, final long orderId, final long buyer, final int buyerSlot, final long owner, final int ownerSlot)
         throws IOException
     {
-        open(orderId, buyer, buyerSlot, owner, ownerSlot, in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt());
+        open(orderId, buyer, buyerSlot, owner, ownerSlot, in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readInt(),
+            in.readLong());
         final int minutes = in.readInt();
-        if (durationMinutes <= 0 || notional < 0 || buyerFee < 0 || ownerBps < 0 || ownerBps > Amounts.BPS_PER_UNIT || minutes < 0 ||
-            minutes > durationMinutes)
+        if (durationMinutes <= 0 || notional < 0 || buyerFee < 0 || ownerBps < 0 || ownerBps > Amounts.BPS_PER_UNIT || hourly <= 0 ||
+            minutes < 0 || minutes > durationMinutes)
         {
             throw new IOException("snapshot has a malformed escrow for lease " + id);
         }

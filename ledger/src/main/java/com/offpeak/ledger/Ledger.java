@@ -28,6 +28,8 @@ public final class Ledger
 {
     /** Returned by {@link #holdOf} and {@link #escrowOf} when there is no such open record. */
     public static final long NONE = -1;
+    /** The spending cap of a participant without one. */
+    public static final long NO_CAP = SpendingCaps.NO_CAP;
     static final long MILLIS_PER_MINUTE = 60_000L;
     private static final int SNAPSHOT_MAGIC = 0x4F50_4C47;
     private static final int SNAPSHOT_VERSION = 1;
@@ -37,6 +39,7 @@ public final class Ledger
     private final EntryIndex<Hold> holds = new EntryIndex<>(Hold::new);
     private final EntryIndex<LeaseEscrow> leases = new EntryIndex<>(LeaseEscrow::new);
     private final FundingKeys fundingKeys = new FundingKeys();
+    private final SpendingCaps spendingCaps = new SpendingCaps();
 
     public Ledger(final LedgerConfig config, final TransferListener listener)
     {
@@ -146,6 +149,14 @@ public final class Ledger
         {
             return LedgerResult.INSUFFICIENT_FUNDS;
         }
+        // Fits: limit × gpus × duration did.
+        final long hourly = Amounts.hourly(limitPrice, gpus);
+        final int participantIndex = AccountBook.participantIndex(slot);
+        if (!spendingCaps.allows(participantIndex, hourly))
+        {
+            return LedgerResult.SPEND_CAP_EXCEEDED;
+        }
+        spendingCaps.addExposure(participantIndex, hourly);
         holds.add(orderId).open(participant, slot, limitPrice, gpus, durationMinutes, required);
         book.post(time, slot, AccountBook.heldSlot(slot), required, TransferReason.HOLD, orderId, 0);
         return LedgerResult.OK;
@@ -174,6 +185,14 @@ public final class Ledger
         {
             return LedgerResult.INSUFFICIENT_FUNDS;
         }
+        // Fits: the new limit × GPUs × duration did.
+        final long hourlyIncrease = Amounts.hourly(newLimitPrice, newRemainingGpus) - Amounts.hourly(hold.limitPrice, hold.remainingGpus);
+        final int participantIndex = AccountBook.participantIndex(slot);
+        if (hourlyIncrease > 0 && !spendingCaps.allows(participantIndex, hourlyIncrease))
+        {
+            return LedgerResult.SPEND_CAP_EXCEEDED;
+        }
+        spendingCaps.addExposure(participantIndex, hourlyIncrease);
         if (increase > 0)
         {
             book.post(time, slot, AccountBook.heldSlot(slot), increase, TransferReason.HOLD, orderId, 0);
@@ -198,6 +217,7 @@ public final class Ledger
         }
         final int slot = hold.availableSlot;
         book.post(time, AccountBook.heldSlot(slot), slot, hold.amount, TransferReason.RELEASE, orderId, 0);
+        spendingCaps.addExposure(AccountBook.participantIndex(slot), -Amounts.hourly(hold.limitPrice, hold.remainingGpus));
         holds.remove(hold);
         return LedgerResult.OK;
     }
@@ -255,7 +275,11 @@ public final class Ledger
         final int buyerSlot = hold.availableSlot;
         final int ownerSlot = book.openAccounts(owner);
         final int ownerBps = makerSide.ownerIsMaker() ? config.makerBps() : config.takerBps();
-        leases.add(leaseId).open(bidOrderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps);
+        // The filled GPUs stop counting at the limit and count at the trade price while the lease runs.
+        final long leaseHourly = Amounts.hourly(price, gpus);
+        spendingCaps.addExposure(AccountBook.participantIndex(buyerSlot), leaseHourly - Amounts.hourly(hold.limitPrice, gpus));
+        leases.add(leaseId).open(bidOrderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps,
+            leaseHourly);
 
         final int heldSlot = AccountBook.heldSlot(buyerSlot);
         book.post(time, heldSlot, AccountBook.ESCROW_SLOT, notional, TransferReason.FILL_NOTIONAL, bidOrderId, leaseId);
@@ -297,6 +321,7 @@ public final class Ledger
         {
             book.post(time, AccountBook.ESCROW_SLOT, lease.buyerSlot, lease.remainingEscrow(), TransferReason.REFUND, lease.orderId,
                 leaseId);
+            spendingCaps.addExposure(AccountBook.participantIndex(lease.buyerSlot), -lease.hourly);
             leases.remove(lease);
         }
         return LedgerResult.OK;
@@ -319,6 +344,42 @@ public final class Ledger
         book.post(time, AccountBook.ESCROW_SLOT, lease.ownerSlot, payout, TransferReason.PAYOUT, lease.orderId, leaseId);
         book.post(time, AccountBook.ESCROW_SLOT, AccountBook.FEES_SLOT, ownerFeeDue, TransferReason.OWNER_FEE, lease.orderId, leaseId);
         book.post(time, AccountBook.ESCROW_SLOT, AccountBook.FEES_SLOT, buyerFeeDue, TransferReason.BUYER_FEE, lease.orderId, leaseId);
+    }
+
+    // ----------------------------------------------------------------------------------------- spending caps
+
+    /**
+     * Caps the participant's exposure — Σ(limit × GPUs) over open bids + Σ(price × GPUs) over
+     * running leases, micro-USD per hour — checked when a bid is held or grows by amend;
+     * {@link #NO_CAP} removes the cap. Moves no money. Lowering a cap below the current exposure
+     * refuses new exposure only.
+     */
+    public LedgerResult setSpendingCap(final long participant, final long capPerHour)
+    {
+        if (!AccountId.isValidParticipant(participant))
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (capPerHour < 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        spendingCaps.setCap(AccountBook.participantIndex(book.openAccounts(participant)), capPerHour);
+        return LedgerResult.OK;
+    }
+
+    /** The participant's cap per hour, {@link #NO_CAP} if none. */
+    public long spendingCap(final long participant)
+    {
+        final int slot = book.availableSlot(participant);
+        return slot == AccountBook.NO_SLOT ? NO_CAP : spendingCaps.cap(AccountBook.participantIndex(slot));
+    }
+
+    /** Σ(limit × GPUs) over the participant's open bids + Σ(price × GPUs) over its running leases. */
+    public long spendingExposure(final long participant)
+    {
+        final int slot = book.availableSlot(participant);
+        return slot == AccountBook.NO_SLOT ? 0 : spendingCaps.exposure(AccountBook.participantIndex(slot));
     }
 
     // ----------------------------------------------------------------------------------------- queries
@@ -412,6 +473,7 @@ public final class Ledger
         {
             hash = lease.hash(hash);
         }
+        hash = spendingCaps.hash(hash, book.participantCount());
         return fundingKeys.hash(hash);
     }
 
@@ -466,6 +528,23 @@ public final class Ledger
         {
             throw violation("escrow is " + book.balance(AccountBook.ESCROW_SLOT) + " but leases hold " + undelivered);
         }
+        final long[] exposures = new long[book.participantCount()];
+        for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
+        {
+            exposures[AccountBook.participantIndex(hold.availableSlot)] += Amounts.hourly(hold.limitPrice, hold.remainingGpus);
+        }
+        for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
+        {
+            exposures[AccountBook.participantIndex(lease.buyerSlot)] += lease.hourly;
+        }
+        for (int index = 0; index < exposures.length; index++)
+        {
+            if (spendingCaps.exposure(index) != exposures[index])
+            {
+                throw violation("participant " + book.participantAt(index) + " has exposure " + spendingCaps.exposure(index) +
+                    " but its bids and leases add up to " + exposures[index]);
+            }
+        }
     }
 
     private static IllegalStateException violation(final String message)
@@ -483,6 +562,10 @@ public final class Ledger
         out.writeInt(config.makerBps());
         out.writeInt(config.takerBps());
         book.writeTo(out);
+        for (int index = 0; index < book.participantCount(); index++)
+        {
+            out.writeLong(spendingCaps.cap(index));
+        }
         out.writeInt(holds.size());
         for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
         {
@@ -516,6 +599,7 @@ public final class Ledger
         }
         final Ledger ledger = new Ledger(config, listener);
         ledger.book.readFrom(in);
+        ledger.readSpendingCaps(in);
         ledger.readHolds(in);
         ledger.readLeases(in);
         ledger.fundingKeys.readFrom(in);
@@ -535,6 +619,20 @@ public final class Ledger
         return ledger;
     }
 
+    private void readSpendingCaps(final DataInput in) throws IOException
+    {
+        for (int index = 0; index < book.participantCount(); index++)
+        {
+            final long cap = in.readLong();
+            if (cap < 0)
+            {
+                throw new IOException("snapshot has a negative spending cap for participant " + book.participantAt(index));
+            }
+            spendingCaps.setCap(index, cap);
+        }
+    }
+
+    /** Exposure is not stored: it is re-derived from the restored holds and leases as they are read. */
     private void readHolds(final DataInput in) throws IOException
     {
         final int count = in.readInt();
@@ -547,7 +645,9 @@ public final class Ledger
             {
                 throw new IOException("snapshot has a malformed hold for order " + orderId);
             }
-            holds.add(orderId).readFrom(in, participant, slot);
+            final Hold hold = holds.add(orderId);
+            hold.readFrom(in, participant, slot);
+            spendingCaps.addExposure(AccountBook.participantIndex(slot), Amounts.hourly(hold.limitPrice, hold.remainingGpus));
         }
     }
 
@@ -567,6 +667,7 @@ public final class Ledger
                 throw new IOException("snapshot has a malformed escrow for lease " + leaseId);
             }
             leases.add(leaseId).readFrom(in, orderId, buyer, buyerSlot, owner, ownerSlot);
+            spendingCaps.addExposure(AccountBook.participantIndex(buyerSlot), leases.get(leaseId).hourly);
         }
     }
 }

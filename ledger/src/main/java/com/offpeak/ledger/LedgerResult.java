@@ -20,7 +20,8 @@ public enum LedgerResult
     FILL_MISMATCH("the fill does not fit the order: other buyer or duration, more GPUs than remain, or price above the limit"),
     DUPLICATE_LEASE("escrow for this lease id already exists"),
     UNKNOWN_LEASE("no open escrow for this lease id"),
-    INVALID_TIME("the time lies before the lease's start");
+    INVALID_TIME("the time lies before the lease's start"),
+    SPEND_CAP_EXCEEDED("open bids and running leases would exceed the participant's spending cap per hour");
 
     private final String message;
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Seeded random streams of deposits, withdrawals, holds, amends, fills, releases, streamed
- * deliveries and (early or natural) lease ends — 20 seeds x 6,000 operations — each checked
+ * deliveries, (early or natural) lease ends and spending caps — 20 seeds x 6,000 operations — each checked
  * against {@link ReferenceLedger} and the invariants after every step, then snapshotted, restored
  * and wound down identically on both copies. A failure names its seed and step; rerun one seed
  * by narrowing {@link #seeds()}.
@@ -74,7 +74,7 @@ class LedgerPropertyTest
             now += random.nextLong(0, 5 * MINUTE);
             final long participant = random.nextLong(1, PARTICIPANTS + 1);
             // Keep the open sets small so that every step can afford a full comparison.
-            final int choice = openOrders.size() > 40 ? 70 : random.nextInt(100);
+            final int choice = openOrders.size() > 40 ? 70 : random.nextInt(103);
             final String operation;
             final LedgerResult actual;
             final LedgerResult expected;
@@ -149,6 +149,13 @@ class LedgerPropertyTest
                 expected = model.release(orderId);
                 openOrders.remove(orderId);
             }
+            else if (choice >= 100)
+            {
+                final long cap = random.nextInt(4) == 0 ? Ledger.NO_CAP : random.nextLong(0, 400_000_000);
+                operation = "cap participant " + participant + " at " + cap;
+                actual = ledger.setSpendingCap(participant, cap);
+                expected = model.setCap(participant, cap);
+            }
             else
             {
                 final long leaseId = pickOrUnknown(random, openLeases, nextLeaseId);
@@ -211,8 +218,8 @@ class LedgerPropertyTest
         assertThat(restored.stateHash()).isEqualTo(ledger.stateHash());
     }
 
-    private static final String[] KINDS = {"deposit", "withdraw", "hold", "amend", "fill", "release", "deliver", "lease end"};
-    private static final int[] KIND_BOUNDS = {12, 18, 38, 46, 68, 78, 88, 100};
+    private static final String[] KINDS = {"deposit", "withdraw", "hold", "amend", "fill", "release", "deliver", "lease end", "cap"};
+    private static final int[] KIND_BOUNDS = {12, 18, 38, 46, 68, 78, 88, 100, 103};
 
     private static int kind(final int choice)
     {
@@ -244,6 +251,7 @@ class LedgerPropertyTest
             check(ledger.balance(participant, AccountKind.AVAILABLE), model.available(participant), where, "available of " + participant);
             check(ledger.balance(participant, AccountKind.HELD), model.held(participant), where, "held of " + participant);
             check(ledger.balance(participant, AccountKind.HELD), heldByBids, where, "held = open holds of " + participant);
+            check(ledger.spendingExposure(participant), model.exposure(participant), where, "spending exposure of " + participant);
             inside = inside.add(model.available(participant)).add(model.held(participant));
         }
         final BigInteger undelivered = model.leases.values().stream().map(ReferenceLedger.Lease::escrow)

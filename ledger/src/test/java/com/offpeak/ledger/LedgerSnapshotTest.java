@@ -24,6 +24,7 @@ class LedgerSnapshotTest
     {
         ledger.deposit(T0, 1, 7, 500_000_000);
         ledger.deposit(T0, 2, 9, 100_000_000);
+        ledger.setSpendingCap(9, 50_000_000);
         ledger.withdraw(T0, 3, 9, 200_000_000);
         ledger.holdBid(T0, 11, 7, 2_100_000, 8, 90);
         ledger.fill(T0, 11, 501, 7, 9, 2_000_000, 3, 90, MakerSide.OWNER, T0 + 90 * MINUTE);
@@ -37,6 +38,7 @@ class LedgerSnapshotTest
         assertThat(ledger.deposit(T0, 1, 7, 500_000_000)).isEqualTo(LedgerResult.OK);
         assertThat(ledger.withdraw(T0, 3, 9, 200_000_000)).isEqualTo(LedgerResult.INSUFFICIENT_FUNDS);
         assertThat(ledger.deposit(T0, 2, 9, 1)).isEqualTo(LedgerResult.DUPLICATE_KEY_CONFLICT);
+        assertThat(ledger.holdBid(T0, 13, 9, 50_000_000, 1, 60)).as("the restored cap").isEqualTo(LedgerResult.SPEND_CAP_EXCEEDED);
         ledger.fill(T0 + 20 * MINUTE, 11, 502, 7, 9, 1_900_000, 5, 90, MakerSide.BUYER, T0 + 110 * MINUTE);
         ledger.releaseHold(T0 + 20 * MINUTE, 11);
         ledger.leaseEnded(T0 + 40 * MINUTE, 501, T0 + 40 * MINUTE);
@@ -93,6 +95,7 @@ class LedgerSnapshotTest
             .isNotEqualTo(reference);
         assertThat(build(base.andThen(l -> l.deliver(T0, 501, T0 + 18 * MINUTE))).stateHash()).isNotEqualTo(reference);
         assertThat(build(base.andThen(l -> l.amendHold(T0, 12, 1_100_000, 1))).stateHash()).isNotEqualTo(reference);
+        assertThat(build(base.andThen(l -> l.setSpendingCap(7, 1))).stateHash()).isNotEqualTo(reference);
         assertThat(build(base).stateHash()).isEqualTo(reference);
     }
 

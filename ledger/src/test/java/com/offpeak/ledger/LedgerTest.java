@@ -334,6 +334,39 @@ class LedgerTest
     }
 
     @Test
+    void spendingCapLimitsOpenBidsPlusRunningLeasesPerHour()
+    {
+        ledger.deposit(T0, 1, BUYER, 1_000_000_000);
+        assertThat(ledger.spendingCap(BUYER)).isEqualTo(Ledger.NO_CAP);
+        assertThat(ledger.setSpendingCap(BUYER, 20_000_000)).isEqualTo(LedgerResult.OK);
+
+        assertThat(ledger.holdBid(T0, 11, BUYER, 2_100_000, 8, 90)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.spendingExposure(BUYER)).isEqualTo(16_800_000);
+        assertThat(ledger.holdBid(T0, 12, BUYER, 1_000_000, 4, 60)).isEqualTo(LedgerResult.SPEND_CAP_EXCEEDED);
+        assertThat(ledger.holdBid(T0, 12, BUYER, 1_000_000, 3, 60)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.spendingExposure(BUYER)).isEqualTo(19_800_000);
+
+        // A fill below the limit lowers exposure: 3 GPUs count at 2.00 instead of 2.10 while leased.
+        ledger.fill(T0, 11, 501, BUYER, OWNER, 2_000_000, 3, 90, MakerSide.OWNER, T0 + 90 * MINUTE);
+        assertThat(ledger.spendingExposure(BUYER)).isEqualTo(19_500_000);
+        assertThat(ledger.amendHold(T0, 12, 1_200_000, 3)).as("amend up past the cap").isEqualTo(LedgerResult.SPEND_CAP_EXCEEDED);
+        assertThat(ledger.amendHold(T0, 12, 1_100_000, 3)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.spendingExposure(BUYER)).isEqualTo(19_800_000);
+
+        // Lowering the cap below the exposure refuses growth, not reductions.
+        assertThat(ledger.setSpendingCap(BUYER, 1_000_000)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.amendHold(T0, 12, 1_000_000, 2)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.releaseHold(T0, 11)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.leaseEnded(T0 + 90 * MINUTE, 501, T0 + 90 * MINUTE)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.spendingExposure(BUYER)).isEqualTo(2_000_000);
+        assertThat(ledger.setSpendingCap(BUYER, Ledger.NO_CAP)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.holdBid(T0, 13, BUYER, 2_100_000, 8, 90)).isEqualTo(LedgerResult.OK);
+
+        assertThat(ledger.setSpendingCap(0, 1)).isEqualTo(LedgerResult.INVALID_PARTICIPANT);
+        assertThat(ledger.setSpendingCap(BUYER, -1)).isEqualTo(LedgerResult.INVALID_AMOUNT);
+    }
+
+    @Test
     void releaseReturnsTheRestOfTheHold()
     {
         holdStandardBid();

@@ -42,6 +42,7 @@ final class ReferenceLedger
         BigInteger notional;
         BigInteger buyerFee;
         int ownerBps;
+        long pricePerHour;
         int usedMinutes;
         BigInteger paidGross = BigInteger.ZERO;
         BigInteger earnedBuyerFee = BigInteger.ZERO;
@@ -67,6 +68,7 @@ final class ReferenceLedger
     final Map<Long, Bid> bids = new LinkedHashMap<>();
     final Map<Long, Lease> leases = new LinkedHashMap<>();
     final List<Long> knownParticipants = new ArrayList<>();
+    final Map<Long, Long> caps = new HashMap<>();
 
     ReferenceLedger(final int makerBps, final int takerBps)
     {
@@ -202,6 +204,47 @@ final class ReferenceLedger
         return rest.add(ceilDiv(weighted, TEN_THOUSAND)).subtract(bid.feePaid);
     }
 
+    /** Σ limit × GPUs of open bids + Σ price × GPUs of running leases, counted from scratch. */
+    BigInteger exposure(final long participant)
+    {
+        BigInteger sum = BigInteger.ZERO;
+        for (final Bid bid : bids.values())
+        {
+            if (bid.participant == participant)
+            {
+                sum = sum.add(big(bid.limit).multiply(big(bid.remaining)));
+            }
+        }
+        for (final Lease lease : leases.values())
+        {
+            if (lease.buyer == participant)
+            {
+                sum = sum.add(big(lease.pricePerHour));
+            }
+        }
+        return sum;
+    }
+
+    private boolean withinCap(final long participant, final BigInteger exposure)
+    {
+        return exposure.compareTo(big(caps.getOrDefault(participant, Long.MAX_VALUE))) <= 0;
+    }
+
+    LedgerResult setCap(final long participant, final long cap)
+    {
+        if (participant <= 0)
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        if (cap < 0)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        open(participant);
+        caps.put(participant, cap);
+        return LedgerResult.OK;
+    }
+
     LedgerResult holdBid(final long orderId, final long participant, final long limit, final int gpus, final int duration)
     {
         if (orderId <= 0)
@@ -230,6 +273,10 @@ final class ReferenceLedger
         {
             return LedgerResult.INSUFFICIENT_FUNDS;
         }
+        if (!withinCap(participant, exposure(participant).add(big(limit).multiply(big(gpus)))))
+        {
+            return LedgerResult.SPEND_CAP_EXCEEDED;
+        }
         bid.held = required;
         bids.put(orderId, bid);
         move(available, participant, held, participant, required);
@@ -252,6 +299,12 @@ final class ReferenceLedger
         if (increase.compareTo(available(bid.participant)) > 0)
         {
             return LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        final BigInteger before = big(bid.limit).multiply(big(bid.remaining));
+        final BigInteger after = big(limit).multiply(big(remaining));
+        if (after.compareTo(before) > 0 && !withinCap(bid.participant, exposure(bid.participant).subtract(before).add(after)))
+        {
+            return LedgerResult.SPEND_CAP_EXCEEDED;
         }
         if (increase.signum() > 0)
         {
@@ -344,6 +397,7 @@ final class ReferenceLedger
         lease.notional = n;
         lease.buyerFee = fee;
         lease.ownerBps = ownerMaker ? makerBps : takerBps;
+        lease.pricePerHour = price * gpus;
         leases.put(leaseId, lease);
         return LedgerResult.OK;
     }

@@ -33,6 +33,7 @@ class ResultCodeCoverageTest
         examples.put(LedgerResult.DUPLICATE_LEASE, l -> l.fill(T0, 1, 4, 1, 2, 1_000_000, 1, 60, MakerSide.OWNER, END));
         examples.put(LedgerResult.UNKNOWN_LEASE, l -> l.deliver(T0, 5, END));
         examples.put(LedgerResult.INVALID_TIME, l -> l.leaseEnded(T0, 4, T0 - 1));
+        examples.put(LedgerResult.SPEND_CAP_EXCEEDED, l -> l.holdBid(T0, 3, 1, 1_000_000, 1, 60));
 
         assertThat(examples.keySet()).containsExactlyInAnyOrder(LedgerResult.values());
         examples.forEach((code, request) ->
@@ -55,11 +56,15 @@ class ResultCodeCoverageTest
         });
     }
 
-    /** Participant 1 funded under key 1, bid 1 held (2 GPUs at 1.00 for 60 min), one GPU filled as lease 4 from participant 2. */
+    /**
+     * Participant 1 funded under key 1, capped at 2.50/h, bid 1 held (2 GPUs at 1.00 for 60 min), one GPU filled as lease 4
+     * from participant 2: exposure 1.00/h of open bid + 1.00/h of running lease.
+     */
     private static Ledger prepared()
     {
         final Ledger ledger = new Ledger(new LedgerConfig(10, 25), TransferListener.NONE);
         assertThat(ledger.deposit(T0, 1, 1, 100_000_000)).isEqualTo(LedgerResult.OK);
+        assertThat(ledger.setSpendingCap(1, 2_500_000)).isEqualTo(LedgerResult.OK);
         assertThat(ledger.holdBid(T0, 1, 1, 1_000_000, 2, 60)).isEqualTo(LedgerResult.OK);
         assertThat(ledger.fill(T0, 1, 4, 1, 2, 1_000_000, 1, 60, MakerSide.OWNER, END)).isEqualTo(LedgerResult.OK);
         return ledger;

@@ -55,6 +55,22 @@ public final class AccountBook
         return availableSlot + 1;
     }
 
+    /** The participant's position in first-appearance order, from its AVAILABLE slot. */
+    public static int participantIndex(final int availableSlot)
+    {
+        return (availableSlot - FIRST_PARTICIPANT_SLOT) >> 1;
+    }
+
+    public int participantCount()
+    {
+        return (slotCount - FIRST_PARTICIPANT_SLOT) >> 1;
+    }
+
+    public long participantAt(final int participantIndex)
+    {
+        return AccountId.participant(accountIds[FIRST_PARTICIPANT_SLOT + 2 * participantIndex]);
+    }
+
     /** The participant's AVAILABLE slot, opening its two accounts (at zero) on first use. */
     public int openAccounts(final long participant)
     {

@@ -73,6 +73,12 @@ public final class Amounts
         return (amount / whole) * part + ceilDiv((amount % whole) * part, whole);
     }
 
+    /** price × gpus (a rate per hour) for non-negative inputs, or {@link #OVERFLOW}. */
+    public static long hourly(final long price, final long gpus)
+    {
+        return multiplyOrOverflow(price, gpus);
+    }
+
     /** a + b for non-negative amounts, or {@link #OVERFLOW}. */
     public static long addOrOverflow(final long a, final long b)
     {
