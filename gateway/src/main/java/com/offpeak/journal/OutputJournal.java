@@ -34,6 +34,8 @@ public final class OutputJournal implements AutoCloseable
         // The output is derived from the input journal and rebuilt by recovery, so it never needs an msync.
         queue = Journals.open(dataDir, Journals.OUTPUT, Durability.ASYNC);
         appender = queue.createAppender();
+        // Created here, used by recovery and then only by the publisher's thread.
+        appender.singleThreadedCheckDisabled(true);
     }
 
     /** Appends the INPUT document and every record of {@code records[0, length)}. */

@@ -1,6 +1,7 @@
 package com.offpeak.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import com.offpeak.journal.InputJournal;
 
 /**
@@ -12,10 +13,12 @@ import com.offpeak.journal.InputJournal;
 final class JournalStage implements EventHandler<RingSlot>
 {
     private final InputJournal journal;
+    private final BatchRelease release;
 
-    JournalStage(final InputJournal journal)
+    JournalStage(final InputJournal journal, final BatchRelease release)
     {
         this.journal = journal;
+        this.release = release;
     }
 
     @Override
@@ -25,6 +28,13 @@ final class JournalStage implements EventHandler<RingSlot>
         if (endOfBatch)
         {
             journal.commit();
+            release.release(ringSequence);
         }
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequence)
+    {
+        release.bind(sequence);
     }
 }

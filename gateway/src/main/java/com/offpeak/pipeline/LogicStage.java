@@ -1,6 +1,7 @@
 package com.offpeak.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 import com.offpeak.journal.OutputEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -18,11 +19,13 @@ final class LogicStage implements EventHandler<RingSlot>
     private final BusinessLogic logic;
     private final OutputEncoder encoder = new OutputEncoder();
     private final long snapshotEvery;
+    private final BatchRelease release;
 
-    LogicStage(final BusinessLogic logic, final long snapshotEvery)
+    LogicStage(final BusinessLogic logic, final long snapshotEvery, final BatchRelease release)
     {
         this.logic = logic;
         this.snapshotEvery = snapshotEvery;
+        this.release = release;
     }
 
     @Override
@@ -36,6 +39,16 @@ final class LogicStage implements EventHandler<RingSlot>
         {
             slot.snapshot = serialize(logic.stateMachine());
         }
+        if (endOfBatch)
+        {
+            release.release(ringSequence);
+        }
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequence)
+    {
+        release.bind(sequence);
     }
 
     static byte[] serialize(final StateMachine stateMachine)

@@ -4,6 +4,7 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.offpeak.journal.InputJournal;
@@ -47,17 +48,23 @@ public final class Pipeline implements AutoCloseable
         recovered = Recovery.recover(config.dataDir(), factory, snapshots, outputJournal);
         inputJournal = new InputJournal(config.dataDir(), config.durability());
 
+        final WaitStrategy waitStrategy = config.waitStrategy().create();
         final PipelineClock clock = PipelineClock.accelerated(config.clockSpeed(), recovered.lastTime());
-        final SequencerStage sequencer = new SequencerStage(clock, recovered.lastSequence(), recovered.lastTime());
-        final JournalStage journal = new JournalStage(inputJournal);
-        final LogicStage logic = new LogicStage(new BusinessLogic(recovered.stateMachine()), config.snapshotEvery());
+        final SequencerStage sequencer = new SequencerStage(clock, recovered.lastSequence(), recovered.lastTime(),
+            new BatchRelease(waitStrategy));
+        final JournalStage journal = new JournalStage(inputJournal, new BatchRelease(waitStrategy));
+        final LogicStage logic = new LogicStage(new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(),
+            new BatchRelease(waitStrategy));
         final PublishStage publisher = new PublishStage(outputJournal, subscribers.clone(), snapshots);
 
-        disruptor = new Disruptor<>(RingSlot::new, config.ringSize(), namedThreads(), ProducerType.MULTI,
-            config.waitStrategy().create());
+        disruptor = new Disruptor<>(RingSlot::new, config.ringSize(), namedThreads(), ProducerType.MULTI, waitStrategy);
         disruptor.setDefaultExceptionHandler(new HaltOnError());
         disruptor.handleEventsWith(sequencer).then(journal, logic).then(publisher);
         ring = disruptor.start();
+        if (waitStrategy instanceof StageBlockingWaitStrategy blocking)
+        {
+            blocking.watch(ring);
+        }
         LOG.info("pipeline started on {}: {} durability, {} wait strategy, ring of {}, next sequence {}", config.dataDir(),
             config.durability(), config.waitStrategy(), config.ringSize(), recovered.lastSequence() + 1);
 

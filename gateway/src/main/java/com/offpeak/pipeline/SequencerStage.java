@@ -1,6 +1,7 @@
 package com.offpeak.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 
 /**
  * First stage: gives every input its pipeline sequence number and time. Producers may race for
@@ -10,12 +11,14 @@ import com.lmax.disruptor.EventHandler;
 final class SequencerStage implements EventHandler<RingSlot>
 {
     private final PipelineClock clock;
+    private final BatchRelease release;
     private long nextSequence;
     private long lastTime;
 
-    SequencerStage(final PipelineClock clock, final long lastSequence, final long lastTime)
+    SequencerStage(final PipelineClock clock, final long lastSequence, final long lastTime, final BatchRelease release)
     {
         this.clock = clock;
+        this.release = release;
         this.nextSequence = lastSequence + 1;
         this.lastTime = lastTime;
     }
@@ -27,5 +30,15 @@ final class SequencerStage implements EventHandler<RingSlot>
         lastTime = time;
         slot.input.sequence = nextSequence++;
         slot.input.command.timestamp = time;
+        if (endOfBatch)
+        {
+            release.release(ringSequence);
+        }
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequence)
+    {
+        release.bind(sequence);
     }
 }

@@ -1,6 +1,5 @@
 package com.offpeak.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
@@ -11,7 +10,7 @@ import com.lmax.disruptor.YieldingWaitStrategy;
  */
 public enum WaitStrategyKind
 {
-    /** Park on a lock/condition: no CPU when idle, a few microseconds to wake. */
+    /** Park on a lock/condition, every stage: no CPU when idle, a few microseconds to wake. */
     BLOCKING,
     /** Spin briefly, then Thread.yield(): low latency, burns the core it runs on while idle. */
     YIELDING,
@@ -22,7 +21,7 @@ public enum WaitStrategyKind
     {
         return switch (this)
         {
-            case BLOCKING -> new BlockingWaitStrategy();
+            case BLOCKING -> new StageBlockingWaitStrategy();
             case YIELDING -> new YieldingWaitStrategy();
             case BUSY_SPIN -> new BusySpinWaitStrategy();
         };
