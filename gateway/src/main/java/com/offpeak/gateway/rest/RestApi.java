@@ -11,6 +11,10 @@ import com.offpeak.gateway.server.Publisher;
 import com.offpeak.gateway.wire.Prices;
 import com.offpeak.gateway.ws.ApiError;
 import com.offpeak.gateway.ws.Replies;
+import com.offpeak.journal.Journals;
+import com.offpeak.ledger.account.AccountId;
+import com.offpeak.ledger.account.AccountKind;
+import com.offpeak.ledger.journal.StatementExporter;
 import com.offpeak.pipeline.Pipeline;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.DecodeException;
@@ -19,11 +23,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
 import java.util.function.Function;
+import net.openhft.chronicle.queue.ChronicleQueue;
 
 /**
  * REST on the same server (docs/api.md, "REST"): public market data, an account's own balances,
- * orders and leases (bearer API key), admin deposits and withdrawals (admin key, idempotency key),
+ * statement, orders and leases (bearer API key), admin deposits and withdrawals (admin key, idempotency key),
  * health and Prometheus metrics. Market data and account state live on the publisher context;
  * handlers read them there and answer from there.
  */
@@ -36,10 +42,12 @@ public final class RestApi
     private final ApiKeyStore keys;
     private final CashRequests cash;
     private final PrometheusMeterRegistry metrics;
+    private final Path dataDir;
 
     public RestApi(final Catalog catalog, final Publisher publisher, final ApiKeyStore keys, final Pipeline pipeline,
-        final PrometheusMeterRegistry metrics)
+        final PrometheusMeterRegistry metrics, final Path dataDir)
     {
+        this.dataDir = dataDir;
         this.catalog = catalog;
         this.publisher = publisher;
         this.keys = keys;
@@ -65,6 +73,7 @@ public final class RestApi
             .put("orders", publisher.accounts().ordersOf(account))));
         router.get("/api/account/leases").handler(ctx -> account(ctx, account -> new JsonObject().put("account", account)
             .put("leases", publisher.accounts().leasesOf(account))));
+        router.get("/api/account/statement").handler(this::statement);
         router.post("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.post("/api/admin/deposit").handler(ctx -> cash(ctx, true));
         router.post("/api/admin/withdraw").handler(ctx -> cash(ctx, false));
@@ -126,6 +135,46 @@ public final class RestApi
         {
             publisher.context().runOnContext(ignored -> json(ctx, 200, view.apply(key.account())));
         }
+    }
+
+    /**
+     * The account's ledger history as CSV, by the ledger's own {@link StatementExporter} reading
+     * the output journal's transfer documents; {@code ?kind=held} for the held account. Reading a
+     * journal blocks, so it runs on a worker thread.
+     */
+    private void statement(final RoutingContext ctx)
+    {
+        final ApiKey key = bearer(ctx);
+        if (key == null)
+        {
+            return;
+        }
+        final String kind = ctx.request().getParam("kind", "available");
+        if (!"available".equals(kind) && !"held".equals(kind))
+        {
+            error(ctx, 400, ApiError.BAD_REQUEST, "kind must be available or held");
+            return;
+        }
+        final long accountId = AccountId.of(key.account(), "held".equals(kind) ? AccountKind.HELD : AccountKind.AVAILABLE);
+        ctx.vertx().executeBlocking(() ->
+        {
+            final StringBuilder csv = new StringBuilder(4096);
+            try (ChronicleQueue journal = Journals.openReadOnly(dataDir, Journals.OUTPUT))
+            {
+                StatementExporter.export(journal, accountId, csv);
+            }
+            return csv.toString();
+        }, false).onComplete(result ->
+        {
+            if (result.succeeded())
+            {
+                ctx.response().putHeader("content-type", "text/csv").end(result.result());
+            }
+            else
+            {
+                error(ctx, 500, ApiError.INTERNAL, "statement export failed");
+            }
+        });
     }
 
     private void cash(final RoutingContext ctx, final boolean deposit)

@@ -75,7 +75,7 @@ public final class GatewayServer implements AutoCloseable
         Gauge.builder("offpeak_relay_dropped_outputs", publisher.relay(), OutputRelay::droppedOutputs).register(metrics);
 
         final Router router = Router.router(vertx);
-        new RestApi(catalog, publisher, keys, pipeline, metrics).register(router);
+        new RestApi(catalog, publisher, keys, pipeline, metrics, config.dataDir()).register(router);
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
         final HttpServerOptions options = new HttpServerOptions().setHost(config.bindAddress()).setPort(config.port())

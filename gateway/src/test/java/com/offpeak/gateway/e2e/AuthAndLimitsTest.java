@@ -54,6 +54,10 @@ class AuthAndLimitsTest
                 assertThat(exchange.post("/api/admin/deposit", exchange.adminKey(), deposit).status()).isEqualTo(200);
                 assertThat(exchange.get("/api/account/balances", bobKey).json().getString("available")).isEqualTo("1005.00");
                 assertThat(exchange.post("/api/admin/deposit", exchange.adminKey(), "{\"account\":2,\"amount\":5}").status()).isEqualTo(400);
+                final String statement = exchange.get("/api/account/statement", bobKey).body();
+                assertThat(statement.lines().findFirst()).hasValue("time,transfer_id,reason,ref,lease_id,debit,credit,balance");
+                assertThat(statement.lines().filter(line -> line.contains(",DEPOSIT,"))).hasSize(2);
+                assertThat(statement.lines().reduce((a, b) -> b).orElseThrow()).endsWith(",1005.000000");
                 assertThat(exchange.post("/api/admin/withdraw", exchange.adminKey(),
                     "{\"account\":2,\"amount\":\"99999.00\",\"idempotencyKey\":778}").status()).isEqualTo(409);
             }
