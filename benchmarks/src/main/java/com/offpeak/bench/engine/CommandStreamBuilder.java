@@ -36,6 +36,7 @@ final class CommandStreamBuilder
     private final long[] skipsPerBatch;
     private final long[] typeCounts = new long[CommandType.values().length];
     private int size;
+    private long immediateBids;
     private long replacedRejections;
     private long restingSampleSum;
     private long restingSamples;
@@ -82,6 +83,10 @@ final class CommandStreamBuilder
             {
                 skipsPerBatch[size / CommandStream.BATCH] += shadow.skips() - skipsBefore;
                 typeCounts[slot.type.ordinal()]++;
+                if (slot.type == CommandType.PLACE_BID && slot.timeInForce.isImmediate())
+                {
+                    immediateBids++;
+                }
                 if (size % SAMPLE_EVERY == 0)
                 {
                     restingSampleSum += shadow.restingCount();
@@ -128,21 +133,22 @@ final class CommandStreamBuilder
         final StringBuilder text = new StringBuilder(workload).append(": ").append(size).append(" commands per cycle (");
         for (final CommandType type : CommandType.values())
         {
-            text.append(type).append(' ').append(percent(typeCounts[type.ordinal()])).append(' ');
+            text.append(type).append(' ').append(percent(typeCounts[type.ordinal()])).append(", ");
         }
+        text.append("IOC/FOK bids ").append(percent(immediateBids))
+            .append(", repricing amends ").append(percent(shadow.repricedOrders())).append("), ");
         long skips = 0;
         for (final long batchSkips : skipsPerBatch)
         {
             skips += batchSkips;
         }
-        text.append("), ")
-            .append(String.format(Locale.ROOT, "%.4f fills/op, %.4f skips/op (", (double)shadow.fills() / size, (double)skips / size));
+        text.append(String.format(Locale.ROOT, "%.4f fills/op, %.4f skips/op (", (double)shadow.fills() / size, (double)skips / size));
         for (final SkipReason reason : SkipReason.values())
         {
-            text.append(reason).append(' ').append(String.format(Locale.ROOT, "%.4f", (double)shadow.skips(reason) / size)).append(' ');
+            text.append(reason).append(' ').append(String.format(Locale.ROOT, "%.4f", (double)shadow.skips(reason) / size))
+                .append(reason.ordinal() < SkipReason.values().length - 1 ? ", " : "), ");
         }
-        return text.append("), ")
-            .append(String.format(Locale.ROOT, "%.0f resting orders on average, ", (double)restingSampleSum / restingSamples))
+        return text.append(String.format(Locale.ROOT, "%.0f resting orders on average, ", (double)restingSampleSum / restingSamples))
             .append(shadow.acceptedOrders()).append(" orders and ")
             .append(String.format(Locale.ROOT, "%.1f engine hours per cycle, ", cycleMillis / 3_600_000.0))
             .append(replacedRejections).append(" rejected candidates replaced")

@@ -54,6 +54,7 @@ final class ShadowBook implements EngineListener
     /** Events of accepted work: everything but the rejections of replaced candidates. */
     private long events;
     private long acceptedOrders;
+    private long repricedOrders;
     private long lastTimerDue;
 
     @SuppressWarnings("unchecked")
@@ -117,6 +118,12 @@ final class ShadowBook implements EngineListener
     long acceptedOrders()
     {
         return acceptedOrders;
+    }
+
+    /** Amends that changed an order's price. */
+    long repricedOrders()
+    {
+        return repricedOrders;
     }
 
     /** The latest due time of any lease end or order expiry armed so far: after it, the engine's timer queue is empty. */
@@ -265,6 +272,10 @@ final class ShadowBook implements EngineListener
         final ShadowOrder order = byId.get(orderId);
         final TreeSet<ShadowOrder> book = book(order.instrument, order.side);
         book.remove(order);
+        if (order.price != price)
+        {
+            repricedOrders++;
+        }
         order.price = price;
         order.remaining = gpus;
         if (!priorityKept)
