@@ -25,9 +25,9 @@ import java.util.SplittableRandom;
  */
 final class ExchangeMixGenerator
 {
-    static final int RESTING_PER_SIDE = 500;
+    private static final int RESTING_PER_SIDE = 500;
     /** Accounts 1..20 are market makers (30% of orders, hence self-trade skips); the rest are spread over 21..1000. */
-    static final int ACCOUNTS = 1_000;
+    private static final int ACCOUNTS = 1_000;
     private static final int MARKET_MAKERS = 20;
     private static final long SEED = 0x0FF_9EA4L;
     private static final long START = 1_767_225_600_000L; // 2026-01-01T00:00Z

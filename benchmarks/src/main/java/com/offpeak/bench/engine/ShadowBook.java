@@ -43,12 +43,12 @@ final class ShadowBook implements EngineListener
     private final TreeSet<ShadowOrder>[] asks;
     private final List<ShadowOrder>[][] pickLists;
     private final List<long[]> predictedFills = new ArrayList<>();
+    private final long[] skipsByReason = new long[SkipReason.values().length];
     private int nextPredicted;
 
     private Command pending;
     private RejectCode lastReject;
     private long nextSeq;
-    private final long[] skipsByReason = new long[SkipReason.values().length];
     private long skips;
     private long fills;
     /** Events of accepted work: everything but the rejections of replaced candidates. */

@@ -20,7 +20,7 @@ import com.offpeak.engine.catalog.Instrument;
  */
 final class SkipHeavyGenerator
 {
-    static final long ACCOUNTS = 100;
+    private static final long ACCOUNTS = 100;
     private static final long BUYER = 1;
     private static final int BID_GPUS = 4;
     private static final int BID_MINUTES = 5 * 24 * 60;
