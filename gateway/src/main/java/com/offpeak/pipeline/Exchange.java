@@ -54,6 +54,8 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
     private Exchange(final Catalog catalog, final EngineConfig engineConfig, final LedgerConfig ledgerConfig, final DataInput snapshot)
         throws IOException
     {
+        // Recovery replays on the starting thread, then the logic stage takes over (the Disruptor's start orders the hand-over).
+        transferOut.singleThreadedCheckDisabled(true);
         if (snapshot == null)
         {
             engine = new MatchingEngine(catalog, engineConfig, this, this);
