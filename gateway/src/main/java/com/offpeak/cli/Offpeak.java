@@ -1,5 +1,6 @@
 package com.offpeak.cli;
 
+import com.offpeak.gateway.loadgen.LoadgenCommand;
 import com.offpeak.gateway.server.ApiKeyCommand;
 import com.offpeak.gateway.server.DemoCommand;
 import com.offpeak.gateway.server.ServeCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Offpeak, a spot exchange for idle GPU time.",
     subcommands = {ReplayCommand.class, VerifyCommand.class, RunPipelineCommand.class, ServeCommand.class, DemoCommand.class,
-        ApiKeyCommand.class, CommandLine.HelpCommand.class})
+        ApiKeyCommand.class, LoadgenCommand.class, CommandLine.HelpCommand.class})
 public final class Offpeak
 {
     public static void main(final String[] args)

@@ -1,0 +1,182 @@
+package com.offpeak.gateway.loadgen;
+
+import com.offpeak.gateway.auth.ApiKeyStore;
+import com.offpeak.gateway.auth.Role;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./offpeak loadgen}: drives a running server over N WebSocket connections at a fixed
+ * offered rate and reports acknowledgement latency measured from each request's intended send
+ * time (open loop: a stalled server cannot hide its stall by slowing the generator). Optionally
+ * adds market-data subscribers that verify every book checksum and measure update lag. Runs in
+ * its own JVM; creates its own API keys (and funds its buyers) in the server's data directory.
+ */
+@Command(name = "loadgen", mixinStandardHelpOptions = true,
+    description = {"Load a running Offpeak server: N connections trading at a target rate; ack latency p50/p99/p99.9/max",
+        "from intended send time; optional market-data subscribers with checksum verification and lag."})
+public final class LoadgenCommand implements Callable<Integer>
+{
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "server address (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "server port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--data", defaultValue = "./data", description = "the server's data directory, for API keys (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--connections", defaultValue = "64", description = "trading connections (default: ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--rate", defaultValue = "20000", description = "orders per second offered, all connections together (default: ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "measured duration (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "seconds of load before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--subscribers", defaultValue = "0", description = "market-data connections following the book, trades and ticker (default: ${DEFAULT-VALUE})")
+    int subscribers;
+
+    @Option(names = "--instrument", defaultValue = "L4", description = "instrument to trade (default: ${DEFAULT-VALUE})")
+    String instrument;
+
+    @Option(names = "--event-loops", defaultValue = "2", description = "client event loops (default: ${DEFAULT-VALUE})")
+    int eventLoops;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(connections + subscribers + 8)
+            .setMaxFrameSize(1 << 22).setMaxMessageSize(1 << 24));
+        final ApiKeyStore keys = ApiKeyStore.open(data);
+        final String admin = keys.create(900_000, Role.ADMIN, System.currentTimeMillis());
+        final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+        final AtomicLong acked = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final Map<String, LongAdder> errorCodes = new ConcurrentHashMap<>();
+
+        final TradingConnection[] traders = new TradingConnection[connections];
+        for (int i = 0; i < connections; i++)
+        {
+            final long account = 900_001 + i;
+            final boolean buyer = i % 2 == 1;
+            if (buyer)
+            {
+                fund(admin, account);
+            }
+            traders[i] = new TradingConnection(connect(client), keys.create(account, Role.TRADER, System.currentTimeMillis()), buyer,
+                instrument, latency, acked, errors, errorCodes);
+        }
+        final MarketDataSubscriber[] watchers = new MarketDataSubscriber[subscribers];
+        for (int i = 0; i < subscribers; i++)
+        {
+            watchers[i] = new MarketDataSubscriber(connect(client), instrument);
+        }
+        System.out.printf("loadgen: %d trading connections at %,d orders/s offered, %d market-data subscribers, %s on %s:%d%n",
+            connections, rate, subscribers, instrument, host, port);
+
+        run(traders, warmup);
+        for (final TradingConnection trader : traders)
+        {
+            trader.startMeasuring();
+        }
+        latency.reset();
+        acked.set(0);
+        errors.set(0);
+        errorCodes.clear();
+        for (final MarketDataSubscriber watcher : watchers)
+        {
+            watcher.reset();
+        }
+        final long start = System.nanoTime();
+        final long sent = run(traders, seconds);
+        Thread.sleep(1_000); // let the last answers arrive
+        final double elapsed = (System.nanoTime() - start) / 1e9;
+        final Histogram histogram = latency.getIntervalHistogram();
+
+        System.out.printf("orders sent %,d, acknowledged %,d (%,.0f/s over %.1f s), errors %,d, never answered %,d%n", sent, acked.get(),
+            acked.get() / elapsed, elapsed, errors.get(), sent - acked.get() - errors.get());
+        System.out.printf("ack latency from intended send time (us): p50 %,.0f  p99 %,.0f  p99.9 %,.0f  max %,.0f%n",
+            histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
+            histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3);
+        if (!errorCodes.isEmpty())
+        {
+            System.out.println("errors by code: " + new TreeMap<>(errorCodes));
+        }
+        if (subscribers > 0)
+        {
+            MarketDataSubscriber.report(watchers);
+        }
+        vertx.close().await(10, TimeUnit.SECONDS);
+        return 0;
+    }
+
+    /** Sends on the open-loop schedule for {@code duration} seconds, round-robin over the connections. */
+    private long run(final TradingConnection[] traders, final int duration)
+    {
+        final long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        final long start = System.nanoTime();
+        final long end = start + TimeUnit.SECONDS.toNanos(duration);
+        long sent = 0;
+        for (long intended = start; intended < end; intended += interval)
+        {
+            final long wait = intended - System.nanoTime();
+            if (wait > 50_000)
+            {
+                LockSupport.parkNanos(wait - 20_000);
+            }
+            while (System.nanoTime() < intended)
+            {
+                Thread.onSpinWait();
+            }
+            traders[(int)(sent % traders.length)].send(intended);
+            sent++;
+        }
+        return sent;
+    }
+
+    private WebSocket connect(final WebSocketClient client) throws Exception
+    {
+        return client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI("/ws")).await(10, TimeUnit.SECONDS);
+    }
+
+    private void fund(final String admin, final long account) throws Exception
+    {
+        final HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/admin/deposit"))
+                .header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"account\":" + account + ",\"amount\":\"100000000.00\",\"idempotencyKey\":" +
+                    account + "}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200)
+        {
+            throw new IllegalStateException("could not fund account " + account + ": " + response.body());
+        }
+    }
+}
