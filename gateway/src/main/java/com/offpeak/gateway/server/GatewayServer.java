@@ -52,7 +52,7 @@ public final class GatewayServer implements AutoCloseable
         keys = ApiKeyStore.open(config.dataDir());
         vertx = Vertx.vertx();
         final Context publisherContext = vertx.getOrCreateContext();
-        publisher = new Publisher(publisherContext, catalog, config.dataDir(), RELAY_BYTES);
+        publisher = new Publisher(publisherContext, catalog, config.dataDir(), RELAY_BYTES, config.limits().conflationMillis());
         final PipelineConfig pipelineConfig = PipelineConfig.defaults(config.dataDir()).withDurability(config.durability())
             .withClockSpeed(config.clockSpeed()).withTickEveryMillis(TIMER_TICK_MILLIS);
         pipeline = Pipeline.start(pipelineConfig,

@@ -16,6 +16,7 @@ import com.offpeak.journal.OutputJournalReader;
 import com.offpeak.journal.OutputListener;
 import io.vertx.core.Context;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.MessageHandler;
@@ -39,11 +40,16 @@ public final class Publisher implements OutputListener, MessageHandler
     private final OutputDecoder decoder = new OutputDecoder();
     private final OutputRelay relay;
     private final OutputJournalReader journal;
+    private final long conflationNanos;
     private long lastApplied;
     private boolean caughtUp;
+    private long lastPublicFlush;
+    private boolean publicFlushScheduled;
 
-    public Publisher(final Context context, final Catalog catalog, final Path dataDir, final int relayCapacityBytes)
+    public Publisher(final Context context, final Catalog catalog, final Path dataDir, final int relayCapacityBytes,
+        final long conflationMillis)
     {
+        this.conflationNanos = TimeUnit.MILLISECONDS.toNanos(conflationMillis);
         this.context = context;
         this.catalog = catalog;
         marketData = new MarketData(catalog);
@@ -102,7 +108,6 @@ public final class Publisher implements OutputListener, MessageHandler
         {
             apply(journal.sequence(), journal.time(), journal.records(), 0, journal.length());
         }
-        publish();
     }
 
     /** Drains the relay, catching up from the journal first if it dropped anything. */
@@ -115,7 +120,8 @@ public final class Publisher implements OutputListener, MessageHandler
             caughtUp = true;
         }
         relay.drain(this);
-        publish();
+        privateChannels.flushBalances();
+        publishPublic();
     }
 
     public void heartbeat()
@@ -151,10 +157,29 @@ public final class Publisher implements OutputListener, MessageHandler
         marketData.advanceTo(time);
     }
 
-    private void publish()
+    /**
+     * Public channels are conflated in time: at most one flush per conflation period, so a burst
+     * of engine events costs each subscriber one message per channel, and the fan-out's cost is
+     * bounded however fast orders arrive. A flush due later is scheduled once.
+     */
+    private void publishPublic()
     {
-        marketData.flush(publicChannels);
-        privateChannels.flushBalances();
+        final long now = System.nanoTime();
+        final long wait = lastPublicFlush + conflationNanos - now;
+        if (wait <= 0)
+        {
+            lastPublicFlush = now;
+            marketData.flush(publicChannels);
+        }
+        else if (!publicFlushScheduled)
+        {
+            publicFlushScheduled = true;
+            context.owner().setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), id ->
+            {
+                publicFlushScheduled = false;
+                publishPublic();
+            });
+        }
     }
 
     // Each output event goes to market data (public), the private channels and the account mirror.

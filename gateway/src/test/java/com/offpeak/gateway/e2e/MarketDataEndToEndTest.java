@@ -6,6 +6,7 @@ import com.offpeak.engine.EngineConfig;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.gateway.server.GatewayConfig;
+import com.offpeak.gateway.ws.Limits;
 import com.offpeak.ledger.LedgerConfig;
 import com.offpeak.pipeline.Exchange;
 import com.offpeak.pipeline.JournalReplay;
@@ -36,7 +37,8 @@ class MarketDataEndToEndTest
     {
         final Random random = new Random(seed);
         final BookReplica replica = new BookReplica();
-        try (TestExchange exchange = new TestExchange(dataDir))
+        // No time conflation: every publisher batch becomes an update, the most demanding stream to follow.
+        try (TestExchange exchange = new TestExchange(dataDir, Limits.defaults().withConflationMillis(0)))
         {
             final TestClient watcher = exchange.connect();
             watcher.ok(new JsonObject().put("op", "subscribe").put("channel", "book").put("instrument", "H100-SXM"));
@@ -58,17 +60,13 @@ class MarketDataEndToEndTest
                     open.get(who).add(result.getLong("orderId"));
                 }
             }
-            // Its answer means every earlier command is applied; the pause lets the last publisher flush arrive.
-            final JsonObject last = traders.get(0).ok(new JsonObject().put("op", "cancelAll"));
-            Thread.sleep(500);
-            for (final JsonObject message : watcher.drain())
+            // Its answer means every command is applied; then follow the stream up to the publisher's current seq.
+            traders.get(0).ok(new JsonObject().put("op", "cancelAll"));
+            final long deadline = System.currentTimeMillis() + 10_000;
+            while (replica.seq != exchange.get("/api/book/H100-SXM", null).json().getLong("seq") && System.currentTimeMillis() < deadline)
             {
-                if ("book".equals(message.getString("channel")))
-                {
-                    replica.apply(message);
-                }
+                replica.apply(watcher.await(message -> "book".equals(message.getString("channel"))));
             }
-            assertThat(last).isNotNull();
             traders.forEach(TestClient::close);
             watcher.close();
         }
