@@ -3,7 +3,6 @@ package com.offpeak.pipeline;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -13,6 +12,7 @@ import com.offpeak.journal.OutputJournal;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +37,7 @@ public final class Pipeline implements AutoCloseable
     private final InputJournal inputJournal;
     private final OutputJournal outputJournal;
     private final Recovery.Result recovered;
+    private final PublishStage publisher;
     private final Thread clockThread;
     private volatile boolean running = true;
     private boolean closed;
@@ -55,7 +56,7 @@ public final class Pipeline implements AutoCloseable
         final JournalStage journal = new JournalStage(inputJournal, new BatchRelease(waitStrategy));
         final LogicStage logic = new LogicStage(new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(),
             new BatchRelease(waitStrategy));
-        final PublishStage publisher = new PublishStage(outputJournal, subscribers.clone(), snapshots);
+        publisher = new PublishStage(outputJournal, subscribers.clone(), snapshots);
 
         disruptor = new Disruptor<>(RingSlot::new, config.ringSize(), namedThreads(), ProducerType.MULTI, waitStrategy);
         disruptor.setDefaultExceptionHandler(new HaltOnError());
@@ -155,18 +156,33 @@ public final class Pipeline implements AutoCloseable
                 Thread.currentThread().interrupt();
             }
         }
-        try
-        {
-            disruptor.shutdown(30, TimeUnit.SECONDS);
-        }
-        catch (final TimeoutException e)
+        if (!drained(TimeUnit.SECONDS.toNanos(30)))
         {
             LOG.error("pipeline did not drain within 30 s; halting with inputs in flight (they are journaled or not acknowledged)");
-            disruptor.halt();
         }
+        disruptor.halt();
         inputJournal.close();
         outputJournal.close();
         LOG.info("pipeline stopped");
+    }
+
+    /**
+     * Waits until the publisher has finished everything claimed so far. (Not {@code Disruptor.shutdown}: it
+     * skips stages whose threads have not started yet, so a pipeline closed right after it started
+     * could close the journals under a stage that is about to run.)
+     */
+    private boolean drained(final long timeoutNanos)
+    {
+        final long deadline = System.nanoTime() + timeoutNanos;
+        while (disruptor.getSequenceValueFor(publisher) < ring.getCursor())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                return false;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return true;
     }
 
     private <A> void fill(final long sequence, final InputWriter<A> writer, final A argument, final Acknowledger acknowledger,
