@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,26 @@ class RecoveryTest
         try (Pipeline pipeline = Pipeline.start(config(), Load.EXCHANGE))
         {
             assertThat(pipeline.recovered().outputsRewritten()).isPositive();
+        }
+        assertThat(JournalVerifier.verify(data, Load.EXCHANGE, 100, sequence -> { })).isNull();
+    }
+
+    @Test
+    void aSnapshotOnRequestCoversEverythingBeforeItAndIsWhereTheNextStartBegins() throws Exception
+    {
+        final CompletableFuture<Long> snapshotSequence = new CompletableFuture<>();
+        try (Pipeline pipeline = Pipeline.start(config(), Load.EXCHANGE))
+        {
+            Load.run(pipeline, 2, 500, 9);
+            pipeline.snapshot((correlationId, sequence, output, length) -> snapshotSequence.complete(sequence), 0);
+            assertThat(snapshotSequence.get(10, TimeUnit.SECONDS)).isEqualTo(1_001);
+        }
+        assertThat(new SnapshotStore(data.resolve(Journals.SNAPSHOTS), 3).files()).singleElement()
+            .satisfies(file -> assertThat(SnapshotStore.read(file).sequence()).isEqualTo(1_001));
+        try (Pipeline pipeline = Pipeline.start(config(), Load.EXCHANGE))
+        {
+            assertThat(pipeline.recovered().replayed()).as("nothing after the snapshot to replay").isZero();
+            assertThat(pipeline.recovered().lastSequence()).isEqualTo(1_001);
         }
         assertThat(JournalVerifier.verify(data, Load.EXCHANGE, 100, sequence -> { })).isNull();
     }
