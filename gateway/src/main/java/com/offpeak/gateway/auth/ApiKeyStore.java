@@ -150,11 +150,6 @@ public final class ApiKeyStore
         return MessageDigest.isEqual(key.secretHash(), hash(key.salt(), presented.substring(split + 1))) ? key : null;
     }
 
-    public int size()
-    {
-        return byId.size();
-    }
-
     private static ApiKey parse(final String line, final int lineNumber)
     {
         final String[] cells = line.split(",", -1);

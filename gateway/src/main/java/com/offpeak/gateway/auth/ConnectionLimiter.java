@@ -42,11 +42,6 @@ public final class ConnectionLimiter
         }
     }
 
-    public synchronized int openFrom(final String address)
-    {
-        return open.getOrDefault(address, 0);
-    }
-
     public int maxPerAddress()
     {
         return maxPerAddress;

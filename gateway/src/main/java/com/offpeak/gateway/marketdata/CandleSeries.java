@@ -55,11 +55,6 @@ public final class CandleSeries
         trades[slot]++;
     }
 
-    public long intervalMillis()
-    {
-        return intervalMillis;
-    }
-
     public long count()
     {
         return count;

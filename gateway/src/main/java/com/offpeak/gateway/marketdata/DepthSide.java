@@ -20,11 +20,6 @@ public final class DepthSide
         this.bids = bids;
     }
 
-    public boolean isBids()
-    {
-        return bids;
-    }
-
     /** Sets a level's aggregate; {@code gpus == 0} removes it (the engine's "level gone"). */
     public void set(final long price, final int levelGpus, final int levelOrders)
     {
@@ -65,11 +60,6 @@ public final class DepthSide
         gpus[insertAt] = levelGpus;
         orders[insertAt] = levelOrders;
         size++;
-    }
-
-    public void clear()
-    {
-        size = 0;
     }
 
     public int size()

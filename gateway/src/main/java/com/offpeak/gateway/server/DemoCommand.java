@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
     description = {"Run the exchange with a simulated market: owners posting idle capacity (more at night), urgent IOC buyers",
         "and deferrable GTD buyers, on an accelerated clock so that leases end and capacity returns within minutes."},
-    footer = {"", "Every option can also come from the environment (--speed -> OFFPEAK_SPEED) or from a properties file",
-        "(speed=120) named by OFFPEAK_CONFIG, default ./offpeak.properties. Command-line flags win."})
+    footer = {"", "Each option can also be set in the environment (--speed: OFFPEAK_SPEED=120)",
+        "or in a properties file (speed=120) named by OFFPEAK_CONFIG (default ./offpeak.properties).",
+        "Command-line flags win."})
 public final class DemoCommand implements Callable<Integer>
 {
     @Mixin

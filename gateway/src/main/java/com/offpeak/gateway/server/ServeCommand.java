@@ -8,8 +8,9 @@ import picocli.CommandLine.Mixin;
 /** {@code ./offpeak serve}: the exchange in real time, no simulator. */
 @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
     description = "Run the exchange: pipeline, WebSocket/REST API and the live page, in real time.",
-    footer = {"", "Every option can also come from the environment (--rate-limit -> OFFPEAK_RATE_LIMIT) or from a properties",
-        "file (rate-limit=500) named by OFFPEAK_CONFIG, default ./offpeak.properties. Command-line flags win."})
+    footer = {"", "Each option can also be set in the environment (--rate-limit: OFFPEAK_RATE_LIMIT=500)",
+        "or in a properties file (rate-limit=500) named by OFFPEAK_CONFIG (default ./offpeak.properties).",
+        "Command-line flags win."})
 public final class ServeCommand implements Callable<Integer>
 {
     @Mixin

@@ -34,9 +34,4 @@ public final class Times
         }
         return INVALID;
     }
-
-    public static String format(final long epochMillis)
-    {
-        return Instant.ofEpochMilli(epochMillis).toString();
-    }
 }

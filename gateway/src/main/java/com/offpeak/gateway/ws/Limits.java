@@ -39,12 +39,6 @@ public record Limits(int maxConnectionsPerAddress, int maxRequestBytes, int maxF
             heartbeatMillis, conflationMillis);
     }
 
-    public Limits withHeartbeatMillis(final long millis)
-    {
-        return new Limits(maxConnectionsPerAddress, maxRequestBytes, maxFrameBytes, requestsPerSecond, requestBurst, maxPendingMessages,
-            maxInFlight, millis, conflationMillis);
-    }
-
     public Limits withConflationMillis(final long millis)
     {
         return new Limits(maxConnectionsPerAddress, maxRequestBytes, maxFrameBytes, requestsPerSecond, requestBurst, maxPendingMessages,

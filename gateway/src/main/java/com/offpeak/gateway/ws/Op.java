@@ -23,16 +23,6 @@ enum Op
         this.wireName = wireName;
     }
 
-    String wireName()
-    {
-        return wireName;
-    }
-
-    boolean isOrderEntry()
-    {
-        return ordinal() >= PLACE_ASK.ordinal();
-    }
-
     static Op of(final String name)
     {
         for (final Op op : VALUES)

@@ -104,11 +104,6 @@ public final class WebSocketApi
         socket.closeHandler(ignored -> closed(session));
     }
 
-    public int openSessions()
-    {
-        return publisher.publicChannels().sessions();
-    }
-
     private void closed(final Session session)
     {
         session.markClosed();
