@@ -13,6 +13,8 @@ package com.offpeak.engine;
  * CANCEL_ALL  timestamp account instrument (or {@link #ALL_INSTRUMENTS})
  * AMEND       timestamp account orderId gpus(new remaining) price(new limit)
  * TIMER_TICK  timestamp
+ * SET_MARKET_MODE  timestamp account({@link #ADMIN_ACCOUNT}) instrument auctionIntervalSeconds(0 = continuous)
+ * QUOTE       timestamp account clientOrderId(echoed as the request id) instrument gpus durationMinutes alternatives
  * </pre>
  * Times are epoch milliseconds stamped by the sequencer; prices are micro-units (1e-6 USD) per
  * GPU-hour; a clientOrderId of 0 means "none given" (no retry protection).
@@ -20,6 +22,8 @@ package com.offpeak.engine;
 public final class Command
 {
     public static final int ALL_INSTRUMENTS = -1;
+    /** The only account that may send admin commands (never a participant: orders need account > 0). */
+    public static final long ADMIN_ACCOUNT = 0;
 
     public CommandType type;
     public long timestamp;
@@ -37,6 +41,9 @@ public final class Command
     public boolean contiguous;
     public boolean postOnly;
     public boolean preemptible;
+    public int auctionIntervalSeconds;
+    /** QUOTE: also quote every other instrument for the same GPUs and duration. */
+    public boolean alternatives;
 
     public Command placeAsk(
         final long timestamp,
@@ -115,6 +122,26 @@ public final class Command
         return this;
     }
 
+    public Command setMarketMode(final long timestamp, final long account, final int instrument, final int auctionIntervalSeconds)
+    {
+        reset(CommandType.SET_MARKET_MODE, timestamp, account);
+        this.instrument = instrument;
+        this.auctionIntervalSeconds = auctionIntervalSeconds;
+        return this;
+    }
+
+    public Command quote(final long timestamp, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final boolean alternatives)
+    {
+        reset(CommandType.QUOTE, timestamp, account);
+        this.clientOrderId = requestId;
+        this.instrument = instrument;
+        this.gpus = gpus;
+        this.durationMinutes = durationMinutes;
+        this.alternatives = alternatives;
+        return this;
+    }
+
     /** Copies every field of {@code other} into this slot. */
     public Command copyFrom(final Command other)
     {
@@ -134,6 +161,8 @@ public final class Command
         contiguous = other.contiguous;
         postOnly = other.postOnly;
         preemptible = other.preemptible;
+        auctionIntervalSeconds = other.auctionIntervalSeconds;
+        alternatives = other.alternatives;
         return this;
     }
 
@@ -157,7 +186,9 @@ public final class Command
             deadline == other.deadline &&
             contiguous == other.contiguous &&
             postOnly == other.postOnly &&
-            preemptible == other.preemptible;
+            preemptible == other.preemptible &&
+            auctionIntervalSeconds == other.auctionIntervalSeconds &&
+            alternatives == other.alternatives;
     }
 
     private void reset(final CommandType type, final long timestamp, final long account)
@@ -178,6 +209,8 @@ public final class Command
         contiguous = false;
         postOnly = false;
         preemptible = false;
+        auctionIntervalSeconds = 0;
+        alternatives = false;
     }
 
     @Override
@@ -194,6 +227,10 @@ public final class Command
             case CANCEL_ALL -> "CancelAll{t=" + timestamp + " acct=" + account + " instr=" + instrument + '}';
             case AMEND -> "Amend{t=" + timestamp + " acct=" + account + " order=" + orderId + " gpus=" + gpus + " px=" + price + '}';
             case TIMER_TICK -> "TimerTick{t=" + timestamp + '}';
+            case SET_MARKET_MODE -> "SetMarketMode{t=" + timestamp + " acct=" + account + " instr=" + instrument + " interval=" +
+                auctionIntervalSeconds + "s}";
+            case QUOTE -> "Quote{t=" + timestamp + " acct=" + account + " req=" + clientOrderId + " instr=" + instrument + " gpus=" + gpus +
+                " min=" + durationMinutes + (alternatives ? " alternatives" : "") + '}';
         };
     }
 }

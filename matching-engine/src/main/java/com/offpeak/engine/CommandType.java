@@ -9,5 +9,9 @@ public enum CommandType
     CANCEL_ALL,
     AMEND,
     /** Carries only a time: fires every timer due at or before it. */
-    TIMER_TICK
+    TIMER_TICK,
+    /** Admin: an instrument's market mode, continuous or a call auction clearing every N seconds. */
+    SET_MARKET_MODE,
+    /** Read-only: what GPUs of an instrument (and of the others) would cost now; changes no state. */
+    QUOTE
 }

@@ -1,36 +1,45 @@
 package com.offpeak.engine;
 
+import com.offpeak.engine.auction.AuctionIntervals;
+
 /**
  * Engine parameters that are part of its deterministic behaviour, so they are journaled with (or
  * fixed for) a replay: how long a clientOrderId is remembered, how many orders may rest, and the
- * planted bug (always {@link PlantedBug#NONE} outside mutation tests).
+ * planted bug (always {@link PlantedBug#NONE} outside mutation tests), and the market mode each
+ * instrument starts in (all continuous by default).
  */
-public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders, PlantedBug plantedBug)
+public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders, PlantedBug plantedBug, AuctionIntervals auctionIntervals)
 {
     public static final long DEFAULT_RETENTION_MILLIS = 24L * 60 * 60 * 1000;
     public static final int DEFAULT_MAX_OPEN_ORDERS = 1_000_000;
-    public static final EngineConfig DEFAULT = new EngineConfig(DEFAULT_RETENTION_MILLIS, DEFAULT_MAX_OPEN_ORDERS, PlantedBug.NONE);
+    public static final EngineConfig DEFAULT = new EngineConfig(DEFAULT_RETENTION_MILLIS, DEFAULT_MAX_OPEN_ORDERS, PlantedBug.NONE,
+        AuctionIntervals.ALL_CONTINUOUS);
 
     public EngineConfig
     {
-        if (clientOrderIdRetentionMillis < 0 || maxOpenOrders < 0 || plantedBug == null)
+        if (clientOrderIdRetentionMillis < 0 || maxOpenOrders < 0 || plantedBug == null || auctionIntervals == null)
         {
-            throw new IllegalArgumentException("retention and max open orders must be >= 0 and plantedBug non-null");
+            throw new IllegalArgumentException("retention and max open orders must be >= 0, plantedBug and auctionIntervals non-null");
         }
     }
 
     public EngineConfig withRetentionMillis(final long millis)
     {
-        return new EngineConfig(millis, maxOpenOrders, plantedBug);
+        return new EngineConfig(millis, maxOpenOrders, plantedBug, auctionIntervals);
     }
 
     public EngineConfig withMaxOpenOrders(final int n)
     {
-        return new EngineConfig(clientOrderIdRetentionMillis, n, plantedBug);
+        return new EngineConfig(clientOrderIdRetentionMillis, n, plantedBug, auctionIntervals);
     }
 
     public EngineConfig withPlantedBug(final PlantedBug bug)
     {
-        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, bug);
+        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, bug, auctionIntervals);
+    }
+
+    public EngineConfig withAuctionIntervals(final AuctionIntervals intervals)
+    {
+        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug, intervals);
     }
 }

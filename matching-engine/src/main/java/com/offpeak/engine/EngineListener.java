@@ -25,7 +25,8 @@ public interface EngineListener
 
     /**
      * A match. The trade price is the price of the order with the older priority, which is the
-     * {@code maker}. {@code bidRemaining} is the bid's unfilled GPUs after this fill.
+     * {@code maker}; a call-auction fill has {@code maker == null}: both sides are makers, at the
+     * clear's uniform price. {@code bidRemaining} is the bid's unfilled GPUs after this fill.
      */
     void fill(long time, int instrument, long leaseId, long bidId, long askId, long buyer, long owner, int gpus, int durationMinutes,
         long price, Side maker, int bidRemaining);
@@ -52,4 +53,45 @@ public interface EngineListener
      * number of orders with a non-zero amount. {@code gpus == 0} means the level is gone from depth.
      */
     void bookChanged(long time, int instrument, Side side, long price, int gpus, int orders);
+
+    /**
+     * An instrument's market mode: {@code auctionIntervalSeconds} 0 = continuous, N = call auction
+     * clearing every N seconds. Sent when SET_MARKET_MODE is accepted ({@code effectiveAt} in the
+     * future: the boundary at which it will switch; = time: in force now) and again when a pending
+     * switch takes effect.
+     * default: ignored until every consumer handles it.
+     */
+    default void marketModeChanged(long time, int instrument, int auctionIntervalSeconds, long effectiveAt)
+    {
+    }
+
+    /**
+     * While an instrument is in call-auction mode, after each command that changed its book: the
+     * price and GPUs a clear would trade now ({@code 0, 0} when nothing crosses).
+     * default: ignored until every consumer handles it.
+     */
+    default void auctionIndicative(long time, int instrument, long price, int gpus)
+    {
+    }
+
+    /**
+     * A call auction cleared {@code gpus} at the uniform {@code price}; its {@code fill}s (maker
+     * {@code null}: both sides pay the maker rate) and {@code leaseStarted}s precede this event.
+     * default: ignored until every consumer handles it.
+     */
+    default void auctionCleared(long time, int instrument, long price, int gpus)
+    {
+    }
+
+    /**
+     * The answer to a QUOTE (request id {@code requestId}), one event per candidate instrument: GPUs
+     * fillable now of the {@code gpus} asked for, the notional of those leases, their GPU-weighted
+     * average price per GPU-hour (0 when none), and whether this alternative is cheaper than the
+     * asked instrument (docs/auction.md, Quotes).
+     * default: ignored until every consumer handles it.
+     */
+    default void quoted(long time, long account, long requestId, int instrument, int gpus, int durationMinutes, int fillableGpus,
+        long notional, long averagePrice, boolean cheaper)
+    {
+    }
 }

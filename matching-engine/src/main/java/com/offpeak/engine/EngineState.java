@@ -1,5 +1,6 @@
 package com.offpeak.engine;
 
+import com.offpeak.engine.auction.MarketModes;
 import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.OrderBook;
 import com.offpeak.engine.book.PriceLevel;
@@ -32,6 +33,7 @@ final class EngineState
     final ClientOrderIds clientOrderIds;
     final RunningLeases leases = new RunningLeases();
     final TimerQueue timers = new TimerQueue();
+    final MarketModes modes;
 
     long now;
     long nextOrderId = 1;
@@ -48,6 +50,7 @@ final class EngineState
         this.listener = listener;
         final ObjectPool<PriceLevel> levelPool = new ObjectPool<>(PriceLevel::new, 256);
         this.books = new OrderBook[catalog.size()];
+        this.modes = new MarketModes(catalog.size(), config.auctionIntervals(), timers);
         for (int i = 0; i < books.length; i++)
         {
             books[i] = new OrderBook(i, levelPool);
@@ -159,6 +162,7 @@ final class EngineState
     void publish(final BookSide side, final PriceLevel level)
     {
         listener.bookChanged(now, side.instrument(), side.side(), level.price(), level.gpus(), level.activeOrders());
+        modes.bookChanged(side.instrument(), now);
     }
 
     void pruneIfEmpty(final BookSide side, final PriceLevel level)

@@ -1,5 +1,6 @@
 package com.offpeak.engine;
 
+import com.offpeak.engine.auction.MarketModes;
 import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.lease.Lease;
@@ -32,6 +33,10 @@ final class InvariantChecker
             final Lease lease = state.leases.get(id);
             return lease != null && lease.end == due;
         }
+        if (kind == TimerQueue.AUCTION_BOUNDARY)
+        {
+            return state.modes.armedAt((int)id) == due;
+        }
         final Order order = state.openOrders.get(id);
         return order != null && order.expiresAt == due;
     }
@@ -43,7 +48,12 @@ final class InvariantChecker
         {
             resting += checkSide(state.books[i].side(Side.BID));
             resting += checkSide(state.books[i].side(Side.ASK));
-            checkNoCrossedCompatiblePair(i);
+            // An auction book collects crossed orders until its clear; only continuous books must be uncrossed.
+            if (!state.modes.isAuction(i))
+            {
+                checkNoCrossedCompatiblePair(i);
+            }
+            checkMarketMode(i);
         }
         require(resting == state.openOrders.size(), "resting orders %d != order index size %d", resting, state.openOrders.size());
         checkLiveOrdersAndAccounts();
@@ -212,7 +222,25 @@ final class InvariantChecker
         {
             expected += o.open && o.expiresAt != 0 ? 1 : 0;
         }
-        require(live == expected, "live timers %d != leases + expiring orders %d", live, expected);
+        for (int i = 0; i < state.modes.instruments(); i++)
+        {
+            expected += state.modes.armedAt(i) != 0 ? 1 : 0;
+        }
+        require(live == expected, "live timers %d != leases + expiring orders + auction boundaries %d", live, expected);
+    }
+
+    /** A boundary is armed in the future, on the schedule it serves; a pending switch always has one armed. */
+    private void checkMarketMode(final int instrument)
+    {
+        final MarketModes modes = state.modes;
+        final long armed = modes.armedAt(instrument);
+        final long interval = modes.intervalMillis(instrument);
+        final long requested = modes.requestedMillis(instrument);
+        require(armed == 0 || armed > state.now, "instrument %d boundary %d is overdue at %d", instrument, armed, state.now);
+        require(requested == interval || armed != 0, "instrument %d switch to %d ms has no boundary armed", instrument, requested);
+        final long schedule = interval != 0 ? interval : requested;
+        require(armed == 0 || (schedule != 0 && armed % schedule == 0), "instrument %d boundary %d is off its %d ms schedule",
+            instrument, armed, schedule);
     }
 
     private void checkClientOrderIds()

@@ -1,5 +1,6 @@
 package com.offpeak.engine;
 
+import com.offpeak.engine.auction.FillSizer;
 import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.catalog.Instrument;
@@ -17,7 +18,7 @@ import com.offpeak.engine.timer.TimerQueue;
  * checks): a dry run touches each passive order at most once and tracks only the aggressor's
  * remainder, so it needs no copy of the book.
  */
-final class Matcher
+final class Matcher implements FillSizer
 {
     private final EngineState state;
     private final boolean ignoreMinBlock;
@@ -36,7 +37,8 @@ final class Matcher
      * and all-or-none for a contiguous bid.
      * Price crossing is the caller's concern (the walk stops at the first level that does not cross).
      */
-    int fillSize(final Order bid, final int bidRemaining, final Order ask, final int askFree)
+    @Override
+    public int fillSize(final Order bid, final int bidRemaining, final Order ask, final int askFree)
     {
         if (bid.account == ask.account)
         {
@@ -147,8 +149,22 @@ final class Matcher
         final Order bid = aggressor.isBid() ? aggressor : passive;
         final Order ask = aggressor.isBid() ? passive : aggressor;
         final Order maker = bid.prioritySeq < ask.prioritySeq ? bid : ask;
-        final long now = state.now;
+        lease(bid, ask, q, maker.price, maker.side);
+        state.publish(passiveSide, passiveLevel);
+        if (passive == bid && bid.remaining == 0)
+        {
+            state.close(bid, OrderStatus.FILLED);
+        }
+    }
 
+    /**
+     * Moves {@code q} GPUs from the bid's remainder and the ask's free GPUs into a lease starting now
+     * at {@code price} ({@code maker} null for a call-auction fill), reporting {@code fill} then
+     * {@code leaseStarted}. Publishing levels and closing a filled bid are the caller's.
+     */
+    void lease(final Order bid, final Order ask, final int q, final long price, final Side maker)
+    {
+        final long now = state.now;
         reduce(bid, q);
         bid.filled += q;
         reduce(ask, q);
@@ -164,7 +180,7 @@ final class Matcher
         lease.gpus = q;
         lease.start = now;
         lease.end = now + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE;
-        lease.price = maker.price;
+        lease.price = price;
         lease.preemptible = bid.preemptible;
         lease.bidDeadline = bid.timeInForce == TimeInForce.GTD ? bid.deadline : 0;
         state.leases.add(lease);
@@ -172,14 +188,9 @@ final class Matcher
 
         final EngineListener listener = state.listener;
         listener.fill(now, bid.instrument, lease.id, bid.id, ask.id, bid.account, ask.account, q, bid.durationMinutes, lease.price,
-            maker.side, bid.remaining);
+            maker, bid.remaining);
         listener.leaseStarted(now, lease.id, lease.instrument, lease.buyer, lease.owner, bid.id, ask.id, q, lease.start, lease.end,
             lease.price, lease.preemptible);
-        state.publish(passiveSide, passiveLevel);
-        if (passive == bid && bid.remaining == 0)
-        {
-            state.close(bid, OrderStatus.FILLED);
-        }
     }
 
     /** Takes {@code q} from an order's remainder, through its level while it rests so depth stays exact. */

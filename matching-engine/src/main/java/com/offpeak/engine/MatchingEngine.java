@@ -5,6 +5,7 @@ import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.engine.lease.Lease;
 import com.offpeak.engine.order.Order;
+import com.offpeak.engine.quote.Quoter;
 import com.offpeak.engine.timer.TimerQueue;
 
 import java.io.DataInput;
@@ -31,6 +32,8 @@ public final class MatchingEngine
     private final EngineState state;
     private final OrderEntry orderEntry;
     private final Matcher matcher;
+    private final CallAuctions auctions;
+    private final Quoter quoter;
 
     public MatchingEngine(final Catalog catalog, final EngineConfig config, final EngineListener listener,
         final PreTradeCheck preTradeCheck)
@@ -38,6 +41,8 @@ public final class MatchingEngine
         this.state = new EngineState(catalog, config, listener);
         this.matcher = new Matcher(state);
         this.orderEntry = new OrderEntry(state, matcher, preTradeCheck);
+        this.auctions = new CallAuctions(state, matcher, orderEntry);
+        this.quoter = new Quoter(state.books, catalog, listener, matcher);
     }
 
     /** Fires every timer due at or before the command's time, then applies the command. */
@@ -65,7 +70,10 @@ public final class MatchingEngine
             {
                 // Its only effect is the timers fired above.
             }
+            case SET_MARKET_MODE -> auctions.setMode(command);
+            case QUOTE -> quoter.quote(command, state.now);
         }
+        auctions.publishIndicatives();
     }
 
     public long now()
@@ -169,7 +177,7 @@ public final class MatchingEngine
                     endLease(lease);
                 }
             }
-            else
+            else if (kind == TimerQueue.ORDER_EXPIRY)
             {
                 final Order order = state.openOrders.get(id);
                 if (order != null && order.expiresAt == due)
@@ -177,6 +185,11 @@ public final class MatchingEngine
                     state.now = due;
                     expire(order);
                 }
+            }
+            else if (state.modes.armedAt((int)id) == due)
+            {
+                state.now = due;
+                auctions.boundary((int)id);
             }
         }
         state.now = time;

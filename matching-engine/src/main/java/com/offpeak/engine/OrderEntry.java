@@ -85,7 +85,11 @@ final class OrderEntry
             state.clientOrderIds.recordAcceptance(command, state.now, order);
         }
         listener.accepted(state.now, order.account, command.clientOrderId, order.id, side, order.instrument, command.gpus, order.price);
-        matcher.trade(order);
+        // In call-auction mode orders only collect: the clear trades them.
+        if (!state.modes.isAuction(order.instrument))
+        {
+            matcher.trade(order);
+        }
         if (side == Side.BID && order.remaining == 0)
         {
             ClientOrderIds.orderEnded(order, OrderStatus.FILLED, 0);
@@ -207,7 +211,7 @@ final class OrderEntry
      */
     void tradeResting(final Order order)
     {
-        if (matcher.trade(order) == 0)
+        if (state.modes.isAuction(order.instrument) || matcher.trade(order) == 0)
         {
             return;
         }
@@ -312,6 +316,10 @@ final class OrderEntry
         {
             return RejectCode.POST_ONLY_NOT_ALLOWED;
         }
+        if ((command.postOnly || tif.isImmediate()) && state.modes.isAuction(command.instrument))
+        {
+            return RejectCode.NOT_ALLOWED_IN_AUCTION;
+        }
         if (!Notional.fits(command.price, command.gpus, command.durationMinutes))
         {
             return RejectCode.NOTIONAL_OVERFLOW;
@@ -354,7 +362,7 @@ final class OrderEntry
         {
             return RejectCode.AMEND_NO_CHANGE;
         }
-        if (order.postOnly && matcher.wouldTrade(order, command.price, command.gpus) > 0)
+        if (order.postOnly && !state.modes.isAuction(order.instrument) && matcher.wouldTrade(order, command.price, command.gpus) > 0)
         {
             return RejectCode.POST_ONLY_WOULD_TRADE;
         }

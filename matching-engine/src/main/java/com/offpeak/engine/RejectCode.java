@@ -25,7 +25,10 @@ public enum RejectCode
     AMEND_NO_CHANGE("the amend changes neither GPUs nor price"),
     ENGINE_FULL("the engine holds the maximum number of open orders"),
     INSUFFICIENT_FUNDS("available funds do not cover the order's hold"),
-    SPEND_CAP_EXCEEDED("the order would exceed the account's spending cap");
+    SPEND_CAP_EXCEEDED("the order would exceed the account's spending cap"),
+    NOT_AUTHORISED("only the admin account may send this command"),
+    INVALID_AUCTION_INTERVAL("the auction interval must be 0 (continuous) to 86400 seconds"),
+    NOT_ALLOWED_IN_AUCTION("IOC, FOK and postOnly orders are not accepted while the instrument is in call-auction mode");
 
     private final String message;
 

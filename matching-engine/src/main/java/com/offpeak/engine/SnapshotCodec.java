@@ -16,13 +16,14 @@ import java.io.IOException;
  * Writes and reads the engine's whole state so that a restored engine behaves exactly like the
  * original from then on (same events, same {@link MatchingEngine#stateHash()}). Orders are written
  * once in id order; the books are written as the id sequence of each level's queue, which is what
- * carries time priority. Timers are not written: they are rebuilt from the open orders' expiry and
- * the leases' ends, which is all they ever hold (stale entries included nothing that matters).
+ * carries time priority. Timers are not written: they are rebuilt from the open orders' expiry,
+ * the leases' ends and each instrument's armed auction boundary, which is all they ever hold (stale
+ * entries included nothing that matters).
  */
 final class SnapshotCodec
 {
     private static final int MAGIC = 0x4F50454E; // "OPEN"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private SnapshotCodec()
     {
@@ -74,6 +75,12 @@ final class SnapshotCodec
             out.writeBoolean(r.order != null);
             out.writeInt(ordinal(r.status));
             out.writeInt(r.remaining);
+        }
+        for (int i = 0; i < state.books.length; i++)
+        {
+            out.writeLong(state.modes.intervalMillis(i));
+            out.writeLong(state.modes.requestedMillis(i));
+            out.writeLong(state.modes.armedAt(i));
         }
     }
 
@@ -151,6 +158,10 @@ final class SnapshotCodec
                 r.order.clientRecord = r;
             }
             state.clientOrderIds.restore(r);
+        }
+        for (int i = 0; i < state.books.length; i++)
+        {
+            state.modes.restore(i, in.readLong(), in.readLong(), in.readLong());
         }
     }
 

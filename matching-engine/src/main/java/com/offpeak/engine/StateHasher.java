@@ -54,6 +54,10 @@ final class StateHasher
             }
         }
         h.add(timers);
+        for (int i = 0; i < state.modes.instruments(); i++)
+        {
+            h.add(state.modes.intervalMillis(i)).add(state.modes.requestedMillis(i)).add(state.modes.armedAt(i));
+        }
         for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
         {
             final Command q = r.request;

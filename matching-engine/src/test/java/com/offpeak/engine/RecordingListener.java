@@ -55,6 +55,23 @@ public final class RecordingListener implements EngineListener
     {
     }
 
+    public record MarketModeChanged(long time, int instrument, int auctionIntervalSeconds, long effectiveAt)
+    {
+    }
+
+    public record AuctionIndicative(long time, int instrument, long price, int gpus)
+    {
+    }
+
+    public record AuctionCleared(long time, int instrument, long price, int gpus)
+    {
+    }
+
+    public record Quoted(long time, long account, long requestId, int instrument, int gpus, int durationMinutes, int fillableGpus,
+        long notional, long averagePrice, boolean cheaper)
+    {
+    }
+
     private final List<Object> events = new ArrayList<>();
 
     /** Every event since construction or the last {@link #clear()}, in emission order. */
@@ -158,5 +175,30 @@ public final class RecordingListener implements EngineListener
         final int orders)
     {
         events.add(new BookChanged(time, instrument, side, price, gpus, orders));
+    }
+
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        events.add(new MarketModeChanged(time, instrument, auctionIntervalSeconds, effectiveAt));
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        events.add(new AuctionIndicative(time, instrument, price, gpus));
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        events.add(new AuctionCleared(time, instrument, price, gpus));
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        events.add(new Quoted(time, account, requestId, instrument, gpus, durationMinutes, fillableGpus, notional, averagePrice, cheaper));
     }
 }

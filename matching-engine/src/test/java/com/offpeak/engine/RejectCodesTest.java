@@ -45,6 +45,17 @@ class RejectCodesTest
     }
 
     @Test
+    void callAuctionCodes()
+    {
+        expect(d.apply(c.setMarketMode(T0, 5, H100, 60)), RejectCode.NOT_AUTHORISED);
+        expect(d.apply(c.setMarketMode(T0, Command.ADMIN_ACCOUNT, H100, -60)), RejectCode.INVALID_AUCTION_INTERVAL);
+        d.apply(c.setMarketMode(T0, Command.ADMIN_ACCOUNT, H100, 60));
+        d.tick(T0 + 60 * 60_000L);
+        expect(d.apply(c.placeBid(T0 + HOUR, 1, 0, H100, 1, 60, USD, TimeInForce.IOC, 0, false, false, false)),
+            RejectCode.NOT_ALLOWED_IN_AUCTION);
+    }
+
+    @Test
     void invalidCommand()
     {
         expect(d.apply(bid(0, 1, 60, USD)), RejectCode.INVALID_COMMAND);

@@ -15,6 +15,8 @@ public final class TimerQueue
     /** Lease ends fire before order expiries due at the same millisecond. */
     public static final int LEASE_END = 0;
     public static final int ORDER_EXPIRY = 1;
+    /** Call-auction boundaries (a clear or a mode switch) fire after both; the id is the instrument index. */
+    public static final int AUCTION_BOUNDARY = 2;
 
     private long[] due = new long[1024];
     private int[] kind = new int[1024];

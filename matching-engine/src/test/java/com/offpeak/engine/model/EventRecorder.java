@@ -136,4 +136,31 @@ public final class EventRecorder implements EngineListener
         everything.add("bookChanged t=" + time + " instr=" + instrument + " " + side + " px=" + price + " gpus=" + gpus + " orders=" + orders);
         replica.apply(instrument, side, price, gpus, orders);
     }
+
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        record("marketModeChanged t=" + time + " instr=" + instrument + " interval=" + auctionIntervalSeconds + "s effectiveAt=" +
+            effectiveAt);
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        record("auctionIndicative t=" + time + " instr=" + instrument + " px=" + price + " gpus=" + gpus);
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        record("auctionCleared t=" + time + " instr=" + instrument + " px=" + price + " gpus=" + gpus);
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        record("quoted t=" + time + " acct=" + account + " req=" + requestId + " instr=" + instrument + " gpus=" + gpus + " min=" +
+            durationMinutes + " fillable=" + fillableGpus + " notional=" + notional + " avgPx=" + averagePrice + " cheaper=" + cheaper);
+    }
 }
