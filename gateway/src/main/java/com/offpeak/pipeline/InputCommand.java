@@ -103,6 +103,7 @@ public final class InputCommand
             case CANCEL_ALL -> InputType.CANCEL_ALL;
             case AMEND -> InputType.AMEND;
             case TIMER_TICK -> InputType.TIMER_TICK;
+            case SET_MARKET_MODE, QUOTE -> throw new IllegalArgumentException(type + " is not carried by the input journal yet");
         };
     }
 
