@@ -5,15 +5,17 @@ import com.offpeak.engine.auction.AuctionIntervals;
 /**
  * Engine parameters that are part of its deterministic behaviour, so they are journaled with (or
  * fixed for) a replay: how long a clientOrderId is remembered, how many orders may rest, and the
- * planted bug (always {@link PlantedBug#NONE} outside mutation tests), and the market mode each
- * instrument starts in (all continuous by default).
+ * planted bug (always {@link PlantedBug#NONE} outside mutation tests), how much notice a
+ * preempted lease gets, and the market mode each instrument starts in (all continuous by default).
  */
-public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders, PlantedBug plantedBug, AuctionIntervals auctionIntervals)
+public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders, PlantedBug plantedBug, long preemptionNoticeMillis,
+    AuctionIntervals auctionIntervals)
 {
     public static final long DEFAULT_RETENTION_MILLIS = 24L * 60 * 60 * 1000;
     public static final int DEFAULT_MAX_OPEN_ORDERS = 1_000_000;
+    public static final long DEFAULT_PREEMPTION_NOTICE_MILLIS = 5L * 60 * 1000;
     public static final EngineConfig DEFAULT = new EngineConfig(DEFAULT_RETENTION_MILLIS, DEFAULT_MAX_OPEN_ORDERS, PlantedBug.NONE,
-        AuctionIntervals.ALL_CONTINUOUS);
+        DEFAULT_PREEMPTION_NOTICE_MILLIS, AuctionIntervals.ALL_CONTINUOUS);
 
     public EngineConfig
     {
@@ -21,25 +23,35 @@ public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders,
         {
             throw new IllegalArgumentException("retention and max open orders must be >= 0, plantedBug and auctionIntervals non-null");
         }
+        // At least 1 ms: a notice ending at the command's own time would be a timer already overdue.
+        if (preemptionNoticeMillis < 1)
+        {
+            throw new IllegalArgumentException("preemption notice must be at least 1 ms");
+        }
     }
 
     public EngineConfig withRetentionMillis(final long millis)
     {
-        return new EngineConfig(millis, maxOpenOrders, plantedBug, auctionIntervals);
+        return new EngineConfig(millis, maxOpenOrders, plantedBug, preemptionNoticeMillis, auctionIntervals);
     }
 
     public EngineConfig withMaxOpenOrders(final int n)
     {
-        return new EngineConfig(clientOrderIdRetentionMillis, n, plantedBug, auctionIntervals);
+        return new EngineConfig(clientOrderIdRetentionMillis, n, plantedBug, preemptionNoticeMillis, auctionIntervals);
     }
 
     public EngineConfig withPlantedBug(final PlantedBug bug)
     {
-        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, bug, auctionIntervals);
+        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, bug, preemptionNoticeMillis, auctionIntervals);
+    }
+
+    public EngineConfig withPreemptionNoticeMillis(final long millis)
+    {
+        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug, millis, auctionIntervals);
     }
 
     public EngineConfig withAuctionIntervals(final AuctionIntervals intervals)
     {
-        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug, intervals);
+        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug, preemptionNoticeMillis, intervals);
     }
 }

@@ -55,6 +55,27 @@ public interface EngineListener
     void bookChanged(long time, int instrument, Side side, long price, int gpus, int orders);
 
     /**
+     * Notice on the victim's private channel: {@code gpus} of its running lease {@code leaseId} end at
+     * {@code newEnd} (the earlier of the notice end and the lease's natural end) and pass to the lease
+     * that bid {@code preemptorBidId} gets, reported next by {@code fill} and {@code leaseStarted}.
+     * default: ignored until every consumer handles it.
+     */
+    default void preempted(long time, long leaseId, int instrument, long victim, long owner, int gpus, long newEnd, long preemptorBidId)
+    {
+    }
+
+    /**
+     * A preempted lease's unfinished work entered the book as the new bid {@code orderId}, linked to
+     * the victim's bid {@code originalOrderId}; it replaces {@code accepted} for this bid (no
+     * clientOrderId) and is preemptible, not postOnly. Follows the {@code leaseEnded PREEMPTED}.
+     * default: ignored until every consumer handles it.
+     */
+    default void requeued(long time, long orderId, long originalOrderId, long account, int instrument, int gpus, int durationMinutes,
+        long price, TimeInForce timeInForce, long deadline, boolean contiguous)
+    {
+    }
+
+    /**
      * An instrument's market mode: {@code auctionIntervalSeconds} 0 = continuous, N = call auction
      * clearing every N seconds. Sent when SET_MARKET_MODE is accepted ({@code effectiveAt} in the
      * future: the boundary at which it will switch; = time: in force now) and again when a pending

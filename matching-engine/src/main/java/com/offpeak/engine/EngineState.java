@@ -31,7 +31,7 @@ final class EngineState
     final Long2ObjectHashMap<Order> openOrders = new Long2ObjectHashMap<>();
     final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
     final ClientOrderIds clientOrderIds;
-    final RunningLeases leases = new RunningLeases();
+    final RunningLeases leases;
     final TimerQueue timers = new TimerQueue();
     final MarketModes modes;
 
@@ -49,6 +49,7 @@ final class EngineState
         this.config = config;
         this.listener = listener;
         final ObjectPool<PriceLevel> levelPool = new ObjectPool<>(PriceLevel::new, 256);
+        this.leases = new RunningLeases(catalog.size());
         this.books = new OrderBook[catalog.size()];
         this.modes = new MarketModes(catalog.size(), config.auctionIntervals(), timers);
         for (int i = 0; i < books.length; i++)

@@ -25,13 +25,13 @@ final class InvariantChecker
         this.matcher = matcher;
     }
 
-    /** True when a timer entry still refers to a running lease or an open order expiring then. */
+    /** True when a timer entry still refers to a running lease ending, or a notice of one ending early, or an open order expiring then. */
     static boolean isLive(final EngineState state, final int kind, final long id, final long due)
     {
         if (kind == TimerQueue.LEASE_END)
         {
             final Lease lease = state.leases.get(id);
-            return lease != null && lease.end == due;
+            return lease != null && (lease.end == due || (lease.noticeEndsEarly() && lease.noticeEnd == due));
         }
         if (kind == TimerQueue.AUCTION_BOUNDARY)
         {
@@ -174,6 +174,8 @@ final class InvariantChecker
     private void checkLeases()
     {
         final Long2LongHashMap leasedPerAsk = new Long2LongHashMap(0);
+        final Long2LongHashMap pendingPerAsk = new Long2LongHashMap(0);
+        final Long2LongHashMap noticedPerAsk = new Long2LongHashMap(0);
         long lastId = 0;
         for (Lease lease = state.leases.first(); lease != null; lease = lease.next())
         {
@@ -185,9 +187,23 @@ final class InvariantChecker
             require(lease.end <= ask.availableUntil, "lease %d ends %d after its ask's window %d", lease.id, lease.end,
                 ask.availableUntil);
             require(lease.bidDeadline == 0 || lease.end <= lease.bidDeadline, "lease %d ends after its bid's deadline", lease.id);
-            require(lease.end > state.now && lease.start <= state.now && lease.gpus > 0, "lease %d is not running at %d", lease.id,
-                state.now);
-            leasedPerAsk.put(ask.id, leasedPerAsk.get(ask.id) + lease.gpus);
+            require(lease.end > state.now && lease.gpus > 0, "lease %d is not running at %d", lease.id, state.now);
+            require(lease.noticeGpus >= 0 && lease.noticeGpus <= lease.gpus && (lease.noticeGpus == 0 ||
+                (lease.preemptible && lease.noticeEnd > state.now && lease.noticeEnd <= lease.end)), "lease %d has a broken notice", lease.id);
+            // A preemptor's lease starts when its victim's GPUs are handed over; until then they count as the victim's.
+            if (lease.start <= state.now)
+            {
+                leasedPerAsk.put(ask.id, leasedPerAsk.get(ask.id) + lease.gpus);
+            }
+            else
+            {
+                require(!lease.preemptible, "lease %d is preemptible but has not started", lease.id);
+                pendingPerAsk.put(ask.id, pendingPerAsk.get(ask.id) + lease.gpus);
+            }
+            if (lease.noticeGpus > 0)
+            {
+                noticedPerAsk.put(ask.id, noticedPerAsk.get(ask.id) + lease.noticeGpus);
+            }
         }
         for (Order o = state.firstLive(); o != null; o = o.nextLive())
         {
@@ -195,6 +211,8 @@ final class InvariantChecker
             {
                 require(o.leased == leasedPerAsk.get(o.id), "ask %d leased %d != its leases %d", o.id, o.leased,
                     leasedPerAsk.get(o.id));
+                require(pendingPerAsk.get(o.id) == noticedPerAsk.get(o.id), "ask %d: preemptors wait for %d GPUs, notices give %d", o.id,
+                    pendingPerAsk.get(o.id), noticedPerAsk.get(o.id));
             }
         }
     }
@@ -218,6 +236,10 @@ final class InvariantChecker
             }
         }
         int expected = state.leases.size();
+        for (Lease lease = state.leases.first(); lease != null; lease = lease.next())
+        {
+            expected += lease.noticeEndsEarly() ? 1 : 0;
+        }
         for (Order o = state.firstLive(); o != null; o = o.nextLive())
         {
             expected += o.open && o.expiresAt != 0 ? 1 : 0;

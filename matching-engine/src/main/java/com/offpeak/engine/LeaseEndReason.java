@@ -4,5 +4,10 @@ package com.offpeak.engine;
 public enum LeaseEndReason
 {
     /** It ran its full duration. */
-    COMPLETED
+    COMPLETED,
+    /**
+     * Some or all of its GPUs were taken by a higher payer: those GPUs end at the notice end and
+     * pass straight to the preemptor's lease (docs/matching.md, "Preemption").
+     */
+    PREEMPTED
 }

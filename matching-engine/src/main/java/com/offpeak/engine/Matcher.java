@@ -159,17 +159,25 @@ final class Matcher implements FillSizer
 
     /**
      * Moves {@code q} GPUs from the bid's remainder and the ask's free GPUs into a lease starting now
-     * at {@code price} ({@code maker} null for a call-auction fill), reporting {@code fill} then
-     * {@code leaseStarted}. Publishing levels and closing a filled bid are the caller's.
+     * at {@code price} ({@code maker} null for a call-auction fill). Publishing levels and closing a
+     * filled bid are the caller's.
      */
     void lease(final Order bid, final Order ask, final int q, final long price, final Side maker)
     {
-        final long now = state.now;
         reduce(bid, q);
         bid.filled += q;
         reduce(ask, q);
         ask.leased += q;
+        openLease(bid, ask, q, state.now, price, maker);
+    }
 
+    /**
+     * Creates the lease of {@code q} GPUs of {@code ask} for {@code bid} from {@code start} for the
+     * bid's duration, arms its end and reports {@code fill} then {@code leaseStarted}. The GPUs'
+     * accounting on both orders is the caller's.
+     */
+    Lease openLease(final Order bid, final Order ask, final int q, final long start, final long price, final Side maker)
+    {
         final Lease lease = state.leases.newLease();
         lease.id = state.nextLeaseId++;
         lease.instrument = bid.instrument;
@@ -178,23 +186,27 @@ final class Matcher implements FillSizer
         lease.bidId = bid.id;
         lease.ask = ask;
         lease.gpus = q;
-        lease.start = now;
-        lease.end = now + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE;
+        lease.start = start;
+        lease.end = start + bid.durationMinutes * Instrument.MILLIS_PER_MINUTE;
         lease.price = price;
         lease.preemptible = bid.preemptible;
         lease.bidDeadline = bid.timeInForce == TimeInForce.GTD ? bid.deadline : 0;
+        lease.bidPrice = bid.price;
+        lease.bidTimeInForce = bid.timeInForce;
+        lease.contiguous = bid.contiguous;
         state.leases.add(lease);
         state.timers.push(lease.end, TimerQueue.LEASE_END, lease.id);
 
         final EngineListener listener = state.listener;
-        listener.fill(now, bid.instrument, lease.id, bid.id, ask.id, bid.account, ask.account, q, bid.durationMinutes, lease.price,
-            maker, bid.remaining);
-        listener.leaseStarted(now, lease.id, lease.instrument, lease.buyer, lease.owner, bid.id, ask.id, q, lease.start, lease.end,
-            lease.price, lease.preemptible);
+        listener.fill(state.now, bid.instrument, lease.id, bid.id, ask.id, bid.account, ask.account, q, bid.durationMinutes, price, maker,
+            bid.remaining);
+        listener.leaseStarted(state.now, lease.id, lease.instrument, lease.buyer, lease.owner, bid.id, ask.id, q, lease.start, lease.end,
+            price, lease.preemptible);
+        return lease;
     }
 
     /** Takes {@code q} from an order's remainder, through its level while it rests so depth stays exact. */
-    private static void reduce(final Order order, final int q)
+    static void reduce(final Order order, final int q)
     {
         if (order.level != null)
         {

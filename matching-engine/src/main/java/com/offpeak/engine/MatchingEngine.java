@@ -32,6 +32,7 @@ public final class MatchingEngine
     private final EngineState state;
     private final OrderEntry orderEntry;
     private final Matcher matcher;
+    private final Requeue requeue;
     private final CallAuctions auctions;
     private final Quoter quoter;
 
@@ -40,7 +41,8 @@ public final class MatchingEngine
     {
         this.state = new EngineState(catalog, config, listener);
         this.matcher = new Matcher(state);
-        this.orderEntry = new OrderEntry(state, matcher, preTradeCheck);
+        this.orderEntry = new OrderEntry(state, matcher, preTradeCheck, new Preemption(state, matcher));
+        this.requeue = new Requeue(state, orderEntry, preTradeCheck);
         this.auctions = new CallAuctions(state, matcher, orderEntry);
         this.quoter = new Quoter(state.books, catalog, listener, matcher);
     }
@@ -171,10 +173,15 @@ public final class MatchingEngine
             if (kind == TimerQueue.LEASE_END)
             {
                 final Lease lease = state.leases.get(id);
-                if (lease != null)
+                if (lease != null && lease.end == due)
                 {
                     state.now = due;
                     endLease(lease);
+                }
+                else if (lease != null && lease.noticeEndsEarly() && lease.noticeEnd == due)
+                {
+                    state.now = due;
+                    requeue.endNotice(lease);
                 }
             }
             else if (kind == TimerQueue.ORDER_EXPIRY)
@@ -196,13 +203,17 @@ public final class MatchingEngine
         state.clientOrderIds.expire(time);
     }
 
+    /**
+     * A lease ran its full duration. GPUs under a notice that ends no earlier pass to their
+     * preemptor's lease, which starts now; the others go back to the open ask (or retire).
+     */
     private void endLease(final Lease lease)
     {
         final Order ask = lease.ask;
-        final int gpus = lease.gpus;
-        final boolean returned = ask.open;
+        final int gpus = lease.gpus - lease.noticeGpus;
+        final boolean returned = ask.open && gpus > 0;
         ask.leased -= gpus;
-        if (returned)
+        if (ask.open)
         {
             ask.level.setRemaining(ask, ask.remaining + gpus);
         }
@@ -210,7 +221,7 @@ public final class MatchingEngine
         {
             ask.retired += gpus;
         }
-        state.listener.leaseEnded(state.now, lease.id, lease.instrument, lease.buyer, lease.owner, ask.id, gpus,
+        state.listener.leaseEnded(state.now, lease.id, lease.instrument, lease.buyer, lease.owner, ask.id, lease.gpus,
             LeaseEndReason.COMPLETED, returned);
         state.leases.remove(lease);
         if (returned)

@@ -18,12 +18,14 @@ final class OrderEntry
     private final EngineState state;
     private final Matcher matcher;
     private final PreTradeCheck preTradeCheck;
+    private final Preemption preemption;
 
-    OrderEntry(final EngineState state, final Matcher matcher, final PreTradeCheck preTradeCheck)
+    OrderEntry(final EngineState state, final Matcher matcher, final PreTradeCheck preTradeCheck, final Preemption preemption)
     {
         this.state = state;
         this.matcher = matcher;
         this.preTradeCheck = preTradeCheck;
+        this.preemption = preemption;
     }
 
     void place(final Command command, final Side side)
@@ -85,10 +87,22 @@ final class OrderEntry
             state.clientOrderIds.recordAcceptance(command, state.now, order);
         }
         listener.accepted(state.now, order.account, command.clientOrderId, order.id, side, order.instrument, command.gpus, order.price);
-        // In call-auction mode orders only collect: the clear trades them.
+        enter(order);
+    }
+
+    /**
+     * An accepted order that has just arrived (placed or re-queued): it trades with free capacity,
+     * a bid may then preempt, and what is left rests (an IOC bid's remainder is cancelled).
+     */
+    void enter(final Order order)
+    {
+        final EngineListener listener = state.listener;
+        final Side side = order.side;
+        // In call-auction mode orders only collect: the clear trades them, and nothing preempts.
         if (!state.modes.isAuction(order.instrument))
         {
             matcher.trade(order);
+            preemption.take(order);
         }
         if (side == Side.BID && order.remaining == 0)
         {
@@ -333,11 +347,18 @@ final class OrderEntry
         {
             return RejectCode.POST_ONLY_WOULD_TRADE;
         }
-        if (order.timeInForce == TimeInForce.FOK && matcher.wouldTrade(order, order.price, order.remaining) < order.remaining)
+        if (order.timeInForce == TimeInForce.FOK && fillable(order) < order.remaining)
         {
             return RejectCode.FOK_NOT_FILLABLE;
         }
         return null;
+    }
+
+    /** GPUs an arriving order would get now: from free capacity, then by preemption. */
+    private int fillable(final Order order)
+    {
+        final int free = matcher.wouldTrade(order, order.price, order.remaining);
+        return free + preemption.wouldTake(order, order.remaining - free);
     }
 
     private RejectCode checkAmend(final Command command, final Order order)
@@ -375,7 +396,7 @@ final class OrderEntry
         return (availableUntil - state.now) / Instrument.MILLIS_PER_MINUTE;
     }
 
-    private Order newOrder(final Command command, final Side side)
+    Order newOrder(final Command command, final Side side)
     {
         final Order order = state.newOrder();
         order.account = command.account;

@@ -64,6 +64,11 @@ final class SnapshotCodec
             out.writeLong(l.price);
             out.writeBoolean(l.preemptible);
             out.writeLong(l.bidDeadline);
+            out.writeLong(l.bidPrice);
+            out.writeInt(ordinal(l.bidTimeInForce));
+            out.writeBoolean(l.contiguous);
+            out.writeInt(l.noticeGpus);
+            out.writeLong(l.noticeEnd);
         }
         out.writeInt(state.clientOrderIds.size());
         for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
@@ -138,8 +143,17 @@ final class SnapshotCodec
             l.price = in.readLong();
             l.preemptible = in.readBoolean();
             l.bidDeadline = in.readLong();
+            l.bidPrice = in.readLong();
+            l.bidTimeInForce = value(TimeInForce.values(), in.readInt());
+            l.contiguous = in.readBoolean();
+            l.noticeGpus = in.readInt();
+            l.noticeEnd = in.readLong();
             state.leases.add(l);
             state.timers.push(l.end, TimerQueue.LEASE_END, l.id);
+            if (l.noticeEndsEarly())
+            {
+                state.timers.push(l.noticeEnd, TimerQueue.LEASE_END, l.id);
+            }
         }
         final int records = in.readInt();
         for (int i = 0; i < records; i++)

@@ -42,7 +42,9 @@ final class StateHasher
         for (Lease lease = state.leases.first(); lease != null; lease = lease.next())
         {
             h.add(lease.id).add(lease.instrument).add(lease.buyer).add(lease.owner).add(lease.bidId).add(lease.ask.id).add(lease.gpus)
-                .add(lease.start).add(lease.end).add(lease.price).add(lease.preemptible ? 1 : 0).add(lease.bidDeadline);
+                .add(lease.start).add(lease.end).add(lease.price).add(lease.preemptible ? 1 : 0).add(lease.bidDeadline)
+                .add(lease.bidPrice).add(ordinal(lease.bidTimeInForce)).add(lease.contiguous ? 1 : 0).add(lease.noticeGpus)
+                .add(lease.noticeEnd);
         }
         long timers = 0;
         final TimerQueue queue = state.timers;

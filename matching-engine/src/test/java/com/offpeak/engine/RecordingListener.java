@@ -38,6 +38,15 @@ public final class RecordingListener implements EngineListener
     {
     }
 
+    public record Preempted(long time, long leaseId, int instrument, long victim, long owner, int gpus, long newEnd, long preemptorBidId)
+    {
+    }
+
+    public record Requeued(long time, long orderId, long originalOrderId, long account, int instrument, int gpus, int durationMinutes,
+        long price, TimeInForce timeInForce, long deadline, boolean contiguous)
+    {
+    }
+
     public record OrderExpired(long time, long orderId, long account, int instrument, Side side, int remainingGpus)
     {
     }
@@ -147,6 +156,22 @@ public final class RecordingListener implements EngineListener
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {
         events.add(new LeaseEnded(time, leaseId, instrument, buyer, owner, askId, gpus, reason, returnedToAsk));
+    }
+
+    @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner, final int gpus,
+        final long newEnd, final long preemptorBidId)
+    {
+        events.add(new Preempted(time, leaseId, instrument, victim, owner, gpus, newEnd, preemptorBidId));
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        events.add(new Requeued(time, orderId, originalOrderId, account, instrument, gpus, durationMinutes, price, timeInForce, deadline,
+            contiguous));
     }
 
     @Override

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Zero allocation as behaviour: after a warm-up that grows the pools, maps and timer heap to their
  * steady-state size, 100k more commands of the same mix (asks, bids, GTD bids, price-changing
- * amends, IOC bids, cancels, timer ticks that end leases and expire orders, clientOrderIds expiring
- * out of retention) allocate nothing on this thread (up to a documented JVM constant). The commands are generated up front into
+ * amends, IOC bids that preempt, cancels, timer ticks that end leases and notices, re-queue and
+ * expire orders, clientOrderIds expiring out of retention) allocate nothing on this thread (up to a documented JVM constant). The commands are generated up front into
  * preallocated slots and the listener encodes events into a preallocated buffer, so the only code
  * running inside the measurement is the engine's.
  */
@@ -33,6 +33,14 @@ class ZeroAllocationTest
      * per command would be at least 16 bytes x 100k = 1.6 MB, so this bound still catches it.
      */
     private static final long JVM_NOISE_BYTES = 1024;
+    /** Cycles of placed order ids remembered; more than the cancel lag. */
+    private static final int ID_RING = 16;
+
+    /**
+     * The ids the places of recent cycles got, by (cycle, place slot): re-queues take order ids too,
+     * so cancels and amends are aimed at run time rather than computed up front.
+     */
+    private final long[][] placedIds = new long[ID_RING][PLACES_PER_CYCLE];
 
     @Test
     void steadyStateCommandsAllocateNothing()
@@ -45,19 +53,21 @@ class ZeroAllocationTest
 
         for (int i = 0; i < WARM_UP; i++)
         {
-            engine.apply(commands[i]);
+            apply(engine, listener, commands[i], i);
         }
         engine.validate();
         final long fillsBefore = listener.fills;
         final long leaseEndsBefore = listener.leaseEnds;
         final long expiriesBefore = listener.expiries;
+        final long preemptionsBefore = listener.preemptions;
+        final long requeuesBefore = listener.requeues;
 
         final long calibrationStart = threads.getCurrentThreadAllocatedBytes();
         final long calibration = threads.getCurrentThreadAllocatedBytes() - calibrationStart;
         final long start = threads.getCurrentThreadAllocatedBytes();
         for (int i = WARM_UP; i < WARM_UP + MEASURED; i++)
         {
-            engine.apply(commands[i]);
+            apply(engine, listener, commands[i], i);
         }
         final long allocated = threads.getCurrentThreadAllocatedBytes() - start - calibration;
 
@@ -65,11 +75,37 @@ class ZeroAllocationTest
         assertThat(listener.fills - fillsBefore).as("fills in the measured window").isGreaterThan(10_000);
         assertThat(listener.leaseEnds - leaseEndsBefore).as("lease ends in the measured window").isGreaterThan(10_000);
         assertThat(listener.expiries - expiriesBefore).as("expiries in the measured window").isGreaterThan(1_000);
+        assertThat(listener.preemptions - preemptionsBefore).as("preemptions in the measured window").isGreaterThan(1_000);
+        assertThat(listener.requeues - requeuesBefore).as("re-queues in the measured window").isGreaterThan(1_000);
         assertThat(listener.rejections).as("rejections (all cancels of filled orders)").isLessThan(WARM_UP + MEASURED);
         assertThat(allocated).as("bytes allocated by %d steady-state commands", MEASURED).isLessThan(JVM_NOISE_BYTES);
     }
 
-    /** Cycles of 8 commands, every place valid so order ids are predictable (4 per cycle, from 1). */
+    /** Aims command {@code i} at the order it targets (an amend, a cancel), applies it, and remembers the id a place got. */
+    private void apply(final MatchingEngine engine, final EncodingListener listener, final Command command, final int i)
+    {
+        final int cycle = i / COMMANDS_PER_CYCLE;
+        final long[] lagged = placedIds[Math.floorMod(cycle - CANCEL_LAG_CYCLES, ID_RING)];
+        final int position = i % COMMANDS_PER_CYCLE;
+        switch (position)
+        {
+            case 3 -> command.orderId = placedIds[cycle % ID_RING][1];
+            case 5 -> command.orderId = lagged[0];
+            case 6 -> command.orderId = lagged[1];
+            default ->
+            {
+                // places and ticks target nothing
+            }
+        }
+        listener.lastAccepted = 0;
+        engine.apply(command);
+        if (position <= 2 || position == 4)
+        {
+            placedIds[cycle % ID_RING][position == 4 ? 3 : position] = listener.lastAccepted;
+        }
+    }
+
+    /** Cycles of 8 commands: 4 valid places, an amend and two cancels aimed at places of this and earlier cycles, a tick. */
     private static Command[] generate(final int count)
     {
         final Command[] commands = new Command[count];
@@ -77,7 +113,6 @@ class ZeroAllocationTest
         for (int i = 0; i < count; i++)
         {
             final int cycle = i / COMMANDS_PER_CYCLE;
-            final long firstId = (long)cycle * PLACES_PER_CYCLE + 1;
             final long owner = 1 + cycle % 5;
             final long buyer = 6 + cycle % 5;
             final long price = (90 + (cycle * 7) % 21) * 10_000L;
@@ -85,14 +120,14 @@ class ZeroAllocationTest
             final Command c = new Command();
             switch (i % COMMANDS_PER_CYCLE)
             {
-                case 0 -> c.placeAsk(t, owner, clientOrderId, H100, 8, price, t + 3 * HOUR, 2);
+                case 0 -> c.placeAsk(t, owner, clientOrderId, H100, 6, price, t + 3 * HOUR, 2);
                 case 1 -> c.placeBid(t, buyer, clientOrderId, H100, 4, 60, price - 50_000, TimeInForce.GTC, 0, false, false, false);
-                case 2 -> c.placeBid(t, buyer, clientOrderId, H100, 2, 60, price - 200_000, TimeInForce.GTD, t + 2 * HOUR, cycle % 3 == 0, false,
-                    true);
-                case 3 -> c.amend(t, buyer, firstId + 1, 3, price + 10_000);
-                case 4 -> c.placeBid(t, buyer, clientOrderId, H100, 2, 90, price + 100_000, TimeInForce.IOC, 0, false, false, false);
-                case 5 -> c.cancel(t, 1 + (cycle - CANCEL_LAG_CYCLES) % 5, firstId - (long)CANCEL_LAG_CYCLES * PLACES_PER_CYCLE);
-                case 6 -> c.cancel(t, 6 + (cycle - CANCEL_LAG_CYCLES) % 5, firstId + 1 - (long)CANCEL_LAG_CYCLES * PLACES_PER_CYCLE);
+                case 2 -> c.placeBid(t, buyer, clientOrderId, H100, 2, 60, price, TimeInForce.GTD, t + 2 * HOUR, cycle % 3 == 0, false, true);
+                case 3 -> c.amend(t, buyer, 0, 3, price + 10_000);
+                // More than free capacity usually offers: the rest preempts the preemptible GTD leases above.
+                case 4 -> c.placeBid(t, buyer, clientOrderId, H100, 6, 90, price + 100_000, TimeInForce.IOC, 0, false, false, false);
+                case 5 -> c.cancel(t, 1 + (cycle - CANCEL_LAG_CYCLES) % 5, 0);
+                case 6 -> c.cancel(t, 6 + (cycle - CANCEL_LAG_CYCLES) % 5, 0);
                 default ->
                 {
                     t += 7 * MINUTE;
@@ -113,6 +148,9 @@ class ZeroAllocationTest
         long leaseEnds;
         long expiries;
         long rejections;
+        long preemptions;
+        long requeues;
+        long lastAccepted;
 
         private void put(final long a, final long b, final long c, final long d)
         {
@@ -127,6 +165,7 @@ class ZeroAllocationTest
         public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
             final int instrument, final int gpus, final long price)
         {
+            lastAccepted = orderId;
             put(1, time, orderId, price);
         }
 
@@ -166,6 +205,23 @@ class ZeroAllocationTest
         {
             leaseEnds++;
             put(6, time, leaseId, gpus);
+        }
+
+        @Override
+        public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+            final int gpus, final long newEnd, final long preemptorBidId)
+        {
+            preemptions++;
+            put(11, time, leaseId, newEnd);
+        }
+
+        @Override
+        public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+            final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+            final boolean contiguous)
+        {
+            requeues++;
+            put(12, time, orderId, originalOrderId);
         }
 
         @Override

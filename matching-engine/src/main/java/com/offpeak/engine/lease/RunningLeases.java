@@ -7,13 +7,25 @@ import org.agrona.collections.Long2ObjectHashMap;
 /**
  * Every running lease: an id index for the lease-end timer and an intrusive list in id order
  * (ids only grow and leases are appended as created, so appending keeps the order) for views,
- * the state hash and snapshots, which must never iterate the hash map.
+ * the state hash and snapshots, which must never iterate the hash map. The preemptible ones are
+ * also listed per instrument, in id order, so that a preemptor scans only its own candidates.
  */
 public final class RunningLeases
 {
     private final ObjectPool<Lease> pool = new ObjectPool<>(Lease::new, 1024);
     private final Long2ObjectHashMap<Lease> byId = new Long2ObjectHashMap<>();
     private final LinkedQueue<Lease> inIdOrder = new LinkedQueue<>();
+    private final LinkedQueue<Lease>[] preemptibleByInstrument;
+
+    @SuppressWarnings("unchecked")
+    public RunningLeases(final int instruments)
+    {
+        preemptibleByInstrument = new LinkedQueue[instruments];
+        for (int i = 0; i < instruments; i++)
+        {
+            preemptibleByInstrument[i] = new LinkedQueue<>();
+        }
+    }
 
     /** A cleared lease from the pool; fill it, then {@link #add} it. */
     public Lease newLease()
@@ -30,6 +42,10 @@ public final class RunningLeases
         }
         byId.put(lease.id, lease);
         inIdOrder.append(lease.link);
+        if (lease.preemptible)
+        {
+            preemptibleByInstrument[lease.instrument].append(lease.preemptibleLink);
+        }
     }
 
     public Lease get(final long id)
@@ -42,6 +58,10 @@ public final class RunningLeases
     {
         byId.remove(lease.id);
         inIdOrder.remove(lease.link);
+        if (lease.preemptible)
+        {
+            preemptibleByInstrument[lease.instrument].remove(lease.preemptibleLink);
+        }
         lease.clear();
         pool.release(lease);
     }
@@ -50,6 +70,12 @@ public final class RunningLeases
     public Lease first()
     {
         return inIdOrder.first();
+    }
+
+    /** The oldest running preemptible lease of the instrument; continue with {@link Lease#nextPreemptible()}. */
+    public Lease firstPreemptible(final int instrument)
+    {
+        return preemptibleByInstrument[instrument].first();
     }
 
     public int size()

@@ -7,6 +7,7 @@ import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class CommandGeneratorCoverageTest
             expected.add("expired " + side);
         }
         expected.addAll(Set.of("leaseEnded returned=true", "leaseEnded returned=false", "amended priorityKept=true",
-            "amended priorityKept=false", "fill preemptible"));
+            "amended priorityKept=false", "fill preemptible", "preempted", "leaseEnded PREEMPTED", "requeued"));
         assertThat(seen).containsAll(expected);
     }
 
@@ -115,6 +116,22 @@ class CommandGeneratorCoverageTest
             final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
         {
             seen.add("leaseEnded returned=" + returnedToAsk);
+            seen.add("leaseEnded " + reason);
+        }
+
+        @Override
+        public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+            final int gpus, final long newEnd, final long preemptorBidId)
+        {
+            seen.add("preempted");
+        }
+
+        @Override
+        public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+            final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+            final boolean contiguous)
+        {
+            seen.add("requeued");
         }
 
         @Override

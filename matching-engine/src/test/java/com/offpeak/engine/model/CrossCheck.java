@@ -78,6 +78,7 @@ public final class CrossCheck
             {
                 placed.put(engineEvents.lastAcceptedOrderId(), command);
             }
+            placed.putAll(engineEvents.requeued());
 
             final String problem = compare(engine, model, engineEvents, modelEvents, placed, scope);
             if (problem != null)
@@ -108,6 +109,7 @@ public final class CrossCheck
             {
                 placed.put(engineEvents.lastAcceptedOrderId(), command);
             }
+            placed.putAll(engineEvents.requeued());
             final String problem = compare(engine, model, engineEvents, modelEvents, placed, Scope.FULL);
             if (problem != null)
             {
@@ -169,7 +171,8 @@ public final class CrossCheck
 
     static ReferenceModel newModel(final EngineConfig config, final EventRecorder listener)
     {
-        return new ReferenceModel(CATALOG, config.clientOrderIdRetentionMillis(), config.maxOpenOrders(), listener, PRE_TRADE_CHECK);
+        return new ReferenceModel(CATALOG, config.clientOrderIdRetentionMillis(), config.maxOpenOrders(), config.preemptionNoticeMillis(),
+            listener, PRE_TRADE_CHECK);
     }
 
     private static String compare(final MatchingEngine engine, final ReferenceModel model, final EventRecorder engineEvents,

@@ -1,14 +1,18 @@
 package com.offpeak.engine.model;
 
 import com.offpeak.engine.CancelReason;
+import com.offpeak.engine.Command;
 import com.offpeak.engine.EngineListener;
 import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Records an engine's (or the model's) events as readable lines. {@code bookChanged} is kept
@@ -21,6 +25,8 @@ public final class EventRecorder implements EngineListener
     private final List<String> everything = new ArrayList<>();
     private final DepthReplica replica = new DepthReplica();
     private long lastAcceptedOrderId;
+    /** The terms of the bids re-queued since the last {@link #clear()}, by their new order id. */
+    private final Map<Long, Command> requeued = new HashMap<>();
 
     /** The events since the last {@link #clear()}, without {@code bookChanged}. */
     public List<String> events()
@@ -45,12 +51,19 @@ public final class EventRecorder implements EngineListener
         return lastAcceptedOrderId;
     }
 
+    /** The re-queued bids since the last {@link #clear()}: their terms as a place command, by new order id. */
+    public Map<Long, Command> requeued()
+    {
+        return requeued;
+    }
+
     /** Forgets the events of the previous step; the replica keeps accumulating. */
     public void clear()
     {
         events.clear();
         everything.clear();
         lastAcceptedOrderId = 0;
+        requeued.clear();
     }
 
     private void record(final String event)
@@ -104,6 +117,26 @@ public final class EventRecorder implements EngineListener
     {
         record("leaseEnded t=" + time + " lease=" + leaseId + " instr=" + instrument + " buyer=" + buyer + " owner=" + owner + " ask=" +
             askId + " gpus=" + gpus + " " + reason + " returned=" + returnedToAsk);
+    }
+
+    @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner, final int gpus,
+        final long newEnd, final long preemptorBidId)
+    {
+        record("preempted t=" + time + " lease=" + leaseId + " instr=" + instrument + " victim=" + victim + " owner=" + owner + " gpus=" +
+            gpus + " newEnd=" + newEnd + " by=" + preemptorBidId);
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        requeued.put(orderId, new Command().placeBid(time, account, 0, instrument, gpus, durationMinutes, price, timeInForce, deadline,
+            contiguous, false, true));
+        record("requeued t=" + time + " order=" + orderId + " of=" + originalOrderId + " acct=" + account + " instr=" + instrument +
+            " gpus=" + gpus + " min=" + durationMinutes + " px=" + price + " " + timeInForce + " deadline=" + deadline +
+            (contiguous ? " contiguous" : ""));
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class ReferenceModel
     private final int maxOpenOrders;
     private final EngineListener listener;
     private final PreTradeCheck preTradeCheck;
+    private final long preemptionNoticeMillis;
 
     /** Open orders and draining asks, in id order. Closed orders live on only in clientOrderId records. */
     private final List<ModelOrder> orders = new ArrayList<>();
@@ -61,9 +62,17 @@ public final class ReferenceModel
         final Catalog catalog, final long retentionMillis, final int maxOpenOrders, final EngineListener listener,
         final PreTradeCheck preTradeCheck)
     {
+        this(catalog, retentionMillis, maxOpenOrders, 5 * MINUTE, listener, preTradeCheck);
+    }
+
+    public ReferenceModel(
+        final Catalog catalog, final long retentionMillis, final int maxOpenOrders, final long preemptionNoticeMillis,
+        final EngineListener listener, final PreTradeCheck preTradeCheck)
+    {
         this.catalog = catalog;
         this.retentionMillis = retentionMillis;
         this.maxOpenOrders = maxOpenOrders;
+        this.preemptionNoticeMillis = preemptionNoticeMillis;
         this.listener = listener;
         this.preTradeCheck = preTradeCheck;
     }
@@ -106,8 +115,8 @@ public final class ReferenceModel
             ModelLease dueLease = null;
             for (final ModelLease lease : leases)
             {
-                if (lease.end() <= time && (dueLease == null || lease.end() < dueLease.end() ||
-                    (lease.end() == dueLease.end() && lease.id() < dueLease.id())))
+                if (lease.nextDue() <= time && (dueLease == null || lease.nextDue() < dueLease.nextDue() ||
+                    (lease.nextDue() == dueLease.nextDue() && lease.id < dueLease.id)))
                 {
                     dueLease = lease;
                 }
@@ -126,11 +135,18 @@ public final class ReferenceModel
             {
                 return;
             }
-            if (dueOrder == null || (dueLease != null && compareTimers(dueLease.end(), LEASE_END, dueOrder.id, expiryOf(dueOrder),
+            if (dueOrder == null || (dueLease != null && compareTimers(dueLease.nextDue(), LEASE_END, dueLease.id, expiryOf(dueOrder),
                 ORDER_EXPIRY, dueOrder.id) <= 0))
             {
-                now = dueLease.end();
-                endLease(dueLease);
+                now = dueLease.nextDue();
+                if (now == dueLease.end)
+                {
+                    endLease(dueLease);
+                }
+                else
+                {
+                    endNotice(dueLease);
+                }
             }
             else
             {
@@ -163,21 +179,23 @@ public final class ReferenceModel
         return order.availableUntil - catalog.get(order.instrument).minDurationMillis() + 1;
     }
 
+    /** A lease runs its full duration; GPUs under a notice ending no earlier go on to the preemptor's lease. */
     private void endLease(final ModelLease lease)
     {
         leases.remove(lease);
-        final ModelOrder ask = lease.ask();
-        ask.leased -= lease.gpus();
-        final boolean returned = ask.isOpen();
-        if (returned)
+        final ModelOrder ask = lease.ask;
+        final int back = lease.gpus - lease.noticeGpus;
+        ask.leased -= back;
+        final boolean returned = ask.isOpen() && back > 0;
+        if (ask.isOpen())
         {
-            ask.free += lease.gpus();
+            ask.free += back;
         }
         else
         {
-            ask.retired += lease.gpus();
+            ask.retired += back;
         }
-        listener.leaseEnded(now, lease.id(), lease.instrument(), lease.buyer(), lease.owner(), ask.id, lease.gpus(),
+        listener.leaseEnded(now, lease.id, lease.instrument, lease.buyer, lease.owner, ask.id, lease.gpus,
             LeaseEndReason.COMPLETED, returned);
         if (returned)
         {
@@ -186,6 +204,63 @@ public final class ReferenceModel
             publishLevel(ask.instrument, ask.side, ask.price);
         }
         dropIfGone(ask);
+    }
+
+    /** A notice ends before the lease's natural end: its GPUs pass to the preemptor, and the victim's work is re-queued. */
+    private void endNotice(final ModelLease lease)
+    {
+        final int gpus = lease.noticeGpus;
+        listener.leaseEnded(now, lease.id, lease.instrument, lease.buyer, lease.owner, lease.ask.id, gpus, LeaseEndReason.PREEMPTED,
+            false);
+        lease.gpus -= gpus;
+        lease.noticeGpus = 0;
+        if (lease.gpus == 0)
+        {
+            leases.remove(lease);
+        }
+        requeue(lease, gpus);
+    }
+
+    private void requeue(final ModelLease victim, final int gpus)
+    {
+        if (victim.bidTimeInForce == TimeInForce.IOC || victim.bidTimeInForce == TimeInForce.FOK)
+        {
+            return;
+        }
+        final long used = (now - victim.start + MINUTE - 1) / MINUTE;
+        final long unused = (victim.end - victim.start) / MINUTE - used;
+        final int duration = (int)Math.max(unused, catalog.get(victim.instrument).minDurationMinutes());
+        if (victim.bidTimeInForce == TimeInForce.GTD && now + duration * MINUTE > victim.bidDeadline)
+        {
+            return;
+        }
+        final Command command = new Command().placeBid(now, victim.buyer, 0, victim.instrument, gpus, duration, victim.bidPrice,
+            victim.bidTimeInForce, victim.bidDeadline, victim.contiguous, false, true);
+        RejectCode code = openOrderCount() >= maxOpenOrders ? RejectCode.ENGINE_FULL : null;
+        if (code == null)
+        {
+            code = preTradeCheck.onPlace(command, nextOrderId);
+        }
+        if (code != null)
+        {
+            listener.rejected(now, victim.buyer, 0, victim.bidId, code);
+            return;
+        }
+        final ModelOrder order = newBid(nextOrderId++, nextPrioritySeq++, command);
+        orders.add(order);
+        listener.requeued(now, order.id, victim.bidId, order.account, order.instrument, gpus, duration, order.price, order.timeInForce,
+            order.deadline, order.contiguous);
+        walk(order, true);
+        preempt(order, order.remaining, true);
+        if (order.remaining == 0)
+        {
+            order.close(OrderStatus.FILLED);
+        }
+        else
+        {
+            publishLevel(order.instrument, order.side, order.price);
+        }
+        dropIfGone(order);
     }
 
     private void expire(final ModelOrder order)
@@ -231,7 +306,8 @@ public final class ReferenceModel
             {
                 code = RejectCode.POST_ONLY_WOULD_TRADE;
             }
-            else if (command.timeInForce == TimeInForce.FOK && walk(probe, false) < command.gpus)
+            else if (command.timeInForce == TimeInForce.FOK &&
+                walk(probe, false) + preempt(probe, command.gpus - walk(probe, false), false) < command.gpus)
             {
                 code = RejectCode.FOK_NOT_FILLABLE;
             }
@@ -257,6 +333,10 @@ public final class ReferenceModel
         listener.accepted(now, order.account, command.clientOrderId, order.id, order.side, order.instrument, command.gpus, order.price);
 
         walk(order, true);
+        if (order.isBid())
+        {
+            preempt(order, order.remaining, true);
+        }
 
         if (order.isBid() && order.remaining == 0)
         {
@@ -459,8 +539,7 @@ public final class ReferenceModel
         bid.filled += gpus;
         ask.free -= gpus;
         ask.leased += gpus;
-        leases.add(new ModelLease(leaseId, bid.instrument, bid.account, ask.account, bid.id, ask, gpus, now, end, maker.price,
-            bid.preemptible));
+        leases.add(new ModelLease(leaseId, bid, ask, gpus, now, maker.price));
         listener.fill(now, bid.instrument, leaseId, bid.id, ask.id, bid.account, ask.account, gpus, bid.durationMinutes, maker.price,
             maker.side, bid.remaining);
         listener.leaseStarted(now, leaseId, bid.instrument, bid.account, ask.account, bid.id, ask.id, gpus, now, end, maker.price,
@@ -471,6 +550,69 @@ public final class ReferenceModel
             dropIfGone(passive);
         }
         publishLevel(passive.instrument, passive.side, passive.price);
+    }
+
+    // ------------------------------------------------------------------------------------------ preemption
+
+    /**
+     * docs/matching.md "Preemption": a non-preemptible, non-postOnly bid takes what it still misses
+     * from the preemptible leases of its instrument, cheapest first, newest first at one price.
+     * Returns the GPUs taken; with {@code execute} false nothing changes.
+     */
+    private int preempt(final ModelOrder bid, final int missing, final boolean execute)
+    {
+        if (bid.preemptible || bid.postOnly || missing == 0)
+        {
+            return 0;
+        }
+        final long tick = catalog.get(bid.instrument).tickSize();
+        final List<ModelLease> candidates = new ArrayList<>();
+        for (final ModelLease lease : leases)
+        {
+            if (lease.preemptible && lease.instrument == bid.instrument && lease.price + tick <= bid.price)
+            {
+                candidates.add(lease);
+            }
+        }
+        candidates.sort(Comparator.comparingLong((ModelLease l) -> l.price).thenComparingLong(l -> -l.id));
+        int left = missing;
+        for (final ModelLease victim : candidates)
+        {
+            if (left == 0)
+            {
+                break;
+            }
+            final long handOver = Math.min(now + preemptionNoticeMillis, victim.end);
+            final long end = handOver + bid.durationMinutes * MINUTE;
+            if (victim.noticeGpus > 0 || victim.buyer == bid.account || victim.owner == bid.account || !victim.ask.isOpen() ||
+                end > victim.ask.availableUntil || (bid.timeInForce == TimeInForce.GTD && end > bid.deadline))
+            {
+                continue;
+            }
+            final int upTo = Math.min(left, victim.gpus);
+            final int gpus = upTo - upTo % victim.ask.minBlock;
+            if (gpus == 0 || (victim.contiguous && gpus != victim.gpus) || (bid.contiguous && gpus != left))
+            {
+                continue;
+            }
+            left -= gpus;
+            if (execute)
+            {
+                victim.noticeGpus = gpus;
+                victim.noticeEnd = handOver;
+                listener.preempted(now, victim.id, victim.instrument, victim.buyer, victim.owner, gpus, handOver, bid.id);
+                bid.remaining -= gpus;
+                bid.filled += gpus;
+                final long leaseId = nextLeaseId++;
+                final ModelLease lease = new ModelLease(leaseId, bid, victim.ask, gpus, handOver, victim.price + tick);
+                leases.add(lease);
+                listener.fill(now, bid.instrument, leaseId, bid.id, victim.ask.id, bid.account, victim.owner, gpus, bid.durationMinutes,
+                    lease.price, Side.ASK, bid.remaining);
+                listener.leaseStarted(now, leaseId, bid.instrument, bid.account, victim.owner, bid.id, victim.ask.id, gpus, handOver,
+                    lease.end, lease.price, false);
+            }
+        }
+        return missing - left;
     }
 
     // ------------------------------------------------------------------------------------------ cancel, amend
@@ -718,8 +860,8 @@ public final class ReferenceModel
     {
         for (final ModelLease lease : leases)
         {
-            view.lease(lease.id(), lease.instrument(), lease.buyer(), lease.owner(), lease.bidId(), lease.ask().id, lease.gpus(),
-                lease.start(), lease.end(), lease.price(), lease.preemptible());
+            view.lease(lease.id, lease.instrument, lease.buyer, lease.owner, lease.bidId, lease.ask.id, lease.gpus, lease.start, lease.end,
+                lease.price, lease.preemptible);
         }
     }
 
