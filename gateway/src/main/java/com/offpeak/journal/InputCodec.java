@@ -12,7 +12,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * <pre>
  * offset size field
  *   0     1  input type code ({@link InputType#code()})
- *   1     1  flags: 1 contiguous, 2 postOnly, 4 preemptible
+ *   1     1  flags: 1 contiguous, 2 postOnly, 4 preemptible, 8 alternatives (QUOTE)
  *   2     1  time in force: 0 none, 1 GTC, 2 GTD, 3 IOC, 4 FOK
  *   3     1  layout version (1)
  *   4     4  instrument
@@ -27,7 +27,7 @@ import net.openhft.chronicle.bytes.Bytes;
  *  64     8  availableUntil
  *  72     8  deadline
  *  80     4  minBlock
- *  84     4  reserved (0)
+ *  84     4  auction interval seconds (SET_MARKET_MODE; 0 = continuous)
  * </pre>
  */
 public final class InputCodec
@@ -38,6 +38,7 @@ public final class InputCodec
     private static final int CONTIGUOUS = 1;
     private static final int POST_ONLY = 2;
     private static final int PREEMPTIBLE = 4;
+    private static final int ALTERNATIVES = 8;
 
     private InputCodec()
     {
@@ -48,7 +49,8 @@ public final class InputCodec
         final var c = input.command;
         final boolean cash = !input.type.isEngineCommand();
         out.writeByte((byte)input.type.code());
-        out.writeByte((byte)((c.contiguous ? CONTIGUOUS : 0) | (c.postOnly ? POST_ONLY : 0) | (c.preemptible ? PREEMPTIBLE : 0)));
+        out.writeByte((byte)((c.contiguous ? CONTIGUOUS : 0) | (c.postOnly ? POST_ONLY : 0) | (c.preemptible ? PREEMPTIBLE : 0) |
+            (c.alternatives ? ALTERNATIVES : 0)));
         out.writeByte((byte)timeInForceCode(c.timeInForce));
         out.writeByte((byte)LAYOUT_VERSION);
         out.writeInt(c.instrument);
@@ -63,7 +65,7 @@ public final class InputCodec
         out.writeLong(c.availableUntil);
         out.writeLong(c.deadline);
         out.writeInt(c.minBlock);
-        out.writeInt(0);
+        out.writeInt(c.auctionIntervalSeconds);
     }
 
     /**
@@ -106,11 +108,12 @@ public final class InputCodec
         c.availableUntil = in.readLong();
         c.deadline = in.readLong();
         c.minBlock = in.readInt();
-        in.readInt();
+        c.auctionIntervalSeconds = in.readInt();
         c.timeInForce = tif;
         c.contiguous = (flags & CONTIGUOUS) != 0;
         c.postOnly = (flags & POST_ONLY) != 0;
         c.preemptible = (flags & PREEMPTIBLE) != 0;
+        c.alternatives = (flags & ALTERNATIVES) != 0;
         if (type.isEngineCommand())
         {
             c.type = engineType(type);
@@ -142,6 +145,8 @@ public final class InputCodec
             case CANCEL -> CommandType.CANCEL;
             case CANCEL_ALL -> CommandType.CANCEL_ALL;
             case AMEND -> CommandType.AMEND;
+            case SET_MARKET_MODE -> CommandType.SET_MARKET_MODE;
+            case QUOTE -> CommandType.QUOTE;
             default -> CommandType.TIMER_TICK;
         };
     }

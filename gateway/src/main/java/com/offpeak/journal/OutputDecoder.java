@@ -74,6 +74,11 @@ public final class OutputDecoder
             case OutputRecordType.AMENDED -> l.amended(getLong(), getLong(), getLong(), getInt(), side(), getInt(), getLong(),
                 getBoolean());
             case OutputRecordType.BOOK_CHANGED -> l.bookChanged(getLong(), getInt(), side(), getLong(), getInt(), getInt());
+            case OutputRecordType.MARKET_MODE_CHANGED -> l.marketModeChanged(getLong(), getInt(), getInt(), getLong());
+            case OutputRecordType.AUCTION_INDICATIVE -> l.auctionIndicative(getLong(), getInt(), getLong(), getInt());
+            case OutputRecordType.AUCTION_CLEARED -> l.auctionCleared(getLong(), getInt(), getLong(), getInt());
+            case OutputRecordType.QUOTED -> l.quoted(getLong(), getLong(), getLong(), getInt(), getInt(), getInt(), getInt(), getLong(),
+                getLong(), getBoolean());
             case OutputRecordType.CASH_REJECTED -> l.cashRejected(getLong(), getLong(), getLong(), getInt());
             case OutputRecordType.SNAPSHOT_TAKEN -> l.snapshotTaken(getLong(), getLong());
             case OutputRecordType.TRANSFER -> l.transfer(buffer, position, payload);

@@ -231,6 +231,57 @@ public final class OutputEncoder implements EngineListener
         end();
     }
 
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        begin(OutputRecordType.MARKET_MODE_CHANGED);
+        putLong(time);
+        putInt(instrument);
+        putInt(auctionIntervalSeconds);
+        putLong(effectiveAt);
+        end();
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        begin(OutputRecordType.AUCTION_INDICATIVE);
+        putLong(time);
+        putInt(instrument);
+        putLong(price);
+        putInt(gpus);
+        end();
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        begin(OutputRecordType.AUCTION_CLEARED);
+        putLong(time);
+        putInt(instrument);
+        putLong(price);
+        putInt(gpus);
+        end();
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        begin(OutputRecordType.QUOTED);
+        putLong(time);
+        putLong(account);
+        putLong(requestId);
+        putInt(instrument);
+        putInt(gpus);
+        putInt(durationMinutes);
+        putInt(fillableGpus);
+        putLong(notional);
+        putLong(averagePrice);
+        putBoolean(cheaper);
+        end();
+    }
+
     private void begin(final int type)
     {
         recordStart = position;

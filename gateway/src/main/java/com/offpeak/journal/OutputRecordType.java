@@ -18,6 +18,10 @@ public final class OutputRecordType
     public static final int ORDER_CANCELLED = 8;
     public static final int AMENDED = 9;
     public static final int BOOK_CHANGED = 10;
+    public static final int MARKET_MODE_CHANGED = 11;
+    public static final int AUCTION_INDICATIVE = 12;
+    public static final int AUCTION_CLEARED = 13;
+    public static final int QUOTED = 14;
     /** A deposit or withdrawal the ledger refused (unknown account, short funds, reused key for another amount). */
     public static final int CASH_REJECTED = 20;
     /** A snapshot request was carried out; payload: the snapshot's sequence. */

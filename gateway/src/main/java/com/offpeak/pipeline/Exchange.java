@@ -239,7 +239,8 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final long owner, final int gpus, final int durationMinutes, final long price, final Side maker, final int bidRemaining)
     {
         output.fill(time, instrument, leaseId, bidId, askId, buyer, owner, gpus, durationMinutes, price, maker, bidRemaining);
-        final MakerSide makerSide = maker == Side.BID ? MakerSide.BUYER : MakerSide.OWNER;
+        // A call-auction fill has no maker (null): both sides pay the maker rate.
+        final MakerSide makerSide = maker == null ? MakerSide.BOTH : maker == Side.BID ? MakerSide.BUYER : MakerSide.OWNER;
         settled(ledger.fill(time, bidId, leaseId, buyer, owner, price, gpus, durationMinutes, makerSide,
             time + durationMinutes * MILLIS_PER_MINUTE), "fill of lease ", leaseId);
         if (bidRemaining == 0)
@@ -298,6 +299,31 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final int orders)
     {
         output.bookChanged(time, instrument, side, price, gpus, orders);
+    }
+
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        output.marketModeChanged(time, instrument, auctionIntervalSeconds, effectiveAt);
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        output.auctionIndicative(time, instrument, price, gpus);
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        output.auctionCleared(time, instrument, price, gpus);
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        output.quoted(time, account, requestId, instrument, gpus, durationMinutes, fillableGpus, notional, averagePrice, cheaper);
     }
 
     /**

@@ -103,7 +103,8 @@ public final class InputCommand
             case CANCEL_ALL -> InputType.CANCEL_ALL;
             case AMEND -> InputType.AMEND;
             case TIMER_TICK -> InputType.TIMER_TICK;
-            case SET_MARKET_MODE, QUOTE -> throw new IllegalArgumentException(type + " is not carried by the input journal yet");
+            case SET_MARKET_MODE -> InputType.SET_MARKET_MODE;
+            case QUOTE -> InputType.QUOTE;
         };
     }
 

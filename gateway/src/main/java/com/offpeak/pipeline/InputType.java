@@ -13,6 +13,10 @@ public enum InputType
     CANCEL_ALL(4),
     AMEND(5),
     TIMER_TICK(6),
+    /** Admin: an instrument's market mode (continuous or call auction). */
+    SET_MARKET_MODE(7),
+    /** Read-only price question; journaled like everything else so replay answers it the same. */
+    QUOTE(8),
     /** Funds arrive from outside: idempotent by key. */
     DEPOSIT(20),
     /** Funds leave to outside: idempotent by key, refused if available funds are short. */

@@ -32,6 +32,8 @@ class CodecTest
         inputs.add(input(c -> c.command.cancelAll(5, 7, -1)));
         inputs.add(input(c -> c.command.amend(5, 7, 123, 4, 1_000_000)));
         inputs.add(input(c -> c.command.timerTick(5)));
+        inputs.add(input(c -> c.command.setMarketMode(5, 0, 3, 60)));
+        inputs.add(input(c -> c.command.quote(5, 7, 11, 1, 16, 120, true)));
         inputs.add(new InputCommand().deposit(7, 1_000_000, 42));
         inputs.add(new InputCommand().withdraw(7, 500, 43));
         inputs.add(new InputCommand().snapshot());
@@ -46,6 +48,7 @@ class CodecTest
             InputCodec.decode(bytes, decoded);
             assertThat(decoded.toString()).isEqualTo(input.toString());
             assertThat(decoded.type).isEqualTo(input.type);
+            assertThat(decoded.command.sameRequestAs(input.command)).as("every field of %s", input).isTrue();
         }
     }
 
@@ -75,6 +78,10 @@ class CodecTest
         encoder.orderCancelled(1, 2, 3, 4, Side.BID, 5, CancelReason.IOC_REMAINDER);
         encoder.amended(1, 2, 3, 4, Side.BID, 5, 6, true);
         encoder.bookChanged(1, 2, Side.ASK, 3, 4, 5);
+        encoder.marketModeChanged(1, 2, 3, 4);
+        encoder.auctionIndicative(1, 2, 3, 4);
+        encoder.auctionCleared(1, 2, 3, 4);
+        encoder.quoted(1, 2, 3, 4, 5, 6, 7, 8, 9, true);
         encoder.cashRejected(1, 2, 3, 4);
         encoder.snapshotTaken(1, 2);
         encoder.record(OutputRecordType.TRANSFER, new UnsafeBuffer(new byte[] {9, 8, 7}), 0, 3);
@@ -99,6 +106,10 @@ class CodecTest
             "orderCancelled[1, 2, 3, 4, BID, 5, IOC_REMAINDER]",
             "amended[1, 2, 3, 4, BID, 5, 6, true]",
             "bookChanged[1, 2, ASK, 3, 4, 5]",
+            "marketModeChanged[1, 2, 3, 4]",
+            "auctionIndicative[1, 2, 3, 4]",
+            "auctionCleared[1, 2, 3, 4]",
+            "quoted[1, 2, 3, 4, 5, 6, 7, 8, 9, true]",
             "cashRejected[1, 2, 3, 4]",
             "snapshotTaken[1, 2]",
             "transfer3");
