@@ -133,6 +133,7 @@ public final class LoadgenCommand implements Callable<Integer>
         {
             MarketDataSubscriber.report(watchers);
         }
+        client.close(); // also keeps the client reachable until here: Vert.x closes unreachable clients' connections
         vertx.close().await(10, TimeUnit.SECONDS);
         return 0;
     }

@@ -16,30 +16,41 @@ import java.nio.file.Path;
  * @param makerBps    fee of the resting side, basis points
  * @param takerBps    fee of the aggressor, basis points
  * @param limits      the WebSocket API's protections
+ * @param relayBytes  the pipeline-to-publisher hand-off ring (a power of two); output that does not fit is read
+ *                    back from the output journal instead
  */
 public record GatewayConfig(Path dataDir, String bindAddress, int port, Durability durability, double clockSpeed, Path catalog,
-                            int makerBps, int takerBps, Limits limits)
+                            int makerBps, int takerBps, Limits limits, int relayBytes)
 {
+    /** Room for bursts of output while the publisher is busy. */
+    public static final int DEFAULT_RELAY_BYTES = 64 << 20;
+
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
     public static GatewayConfig defaults(final Path dataDir)
     {
-        return new GatewayConfig(dataDir, LOOPBACK, DEFAULT_PORT, Durability.ASYNC, 1.0, null, 10, 20, Limits.defaults());
+        return new GatewayConfig(dataDir, LOOPBACK, DEFAULT_PORT, Durability.ASYNC, 1.0, null, 10, 20, Limits.defaults(),
+            DEFAULT_RELAY_BYTES);
     }
 
     public GatewayConfig withPort(final int value)
     {
-        return new GatewayConfig(dataDir, bindAddress, value, durability, clockSpeed, catalog, makerBps, takerBps, limits);
+        return new GatewayConfig(dataDir, bindAddress, value, durability, clockSpeed, catalog, makerBps, takerBps, limits, relayBytes);
     }
 
     public GatewayConfig withClockSpeed(final double value)
     {
-        return new GatewayConfig(dataDir, bindAddress, port, durability, value, catalog, makerBps, takerBps, limits);
+        return new GatewayConfig(dataDir, bindAddress, port, durability, value, catalog, makerBps, takerBps, limits, relayBytes);
     }
 
     public GatewayConfig withLimits(final Limits value)
     {
-        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, value);
+        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, value, relayBytes);
+    }
+
+    public GatewayConfig withRelayBytes(final int value)
+    {
+        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, limits, value);
     }
 }

@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
-    /** Room for bursts of output while the publisher is busy; beyond it the journal fills the gap. */
-    private static final int RELAY_BYTES = 64 << 20;
     private static final long TIMER_TICK_MILLIS = 100;
 
     private final GatewayConfig config;
@@ -52,7 +50,7 @@ public final class GatewayServer implements AutoCloseable
         keys = ApiKeyStore.open(config.dataDir());
         vertx = Vertx.vertx();
         final Context publisherContext = vertx.getOrCreateContext();
-        publisher = new Publisher(publisherContext, catalog, config.dataDir(), RELAY_BYTES, config.limits().conflationMillis());
+        publisher = new Publisher(publisherContext, catalog, config.dataDir(), config.relayBytes(), config.limits().conflationMillis());
         final PipelineConfig pipelineConfig = PipelineConfig.defaults(config.dataDir()).withDurability(config.durability())
             .withClockSpeed(config.clockSpeed()).withTickEveryMillis(TIMER_TICK_MILLIS);
         pipeline = Pipeline.start(pipelineConfig,

@@ -50,7 +50,7 @@ public final class OutputRelay implements OutputSubscriber
         if (claimed < 0)
         {
             droppedOutputs.incrementAndGet();
-            lost.set(true);
+            lost.set(true); // before any later output is committed: the reader checks it per message
         }
         else
         {

@@ -137,6 +137,12 @@ public final class Publisher implements OutputListener, MessageHandler
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
+        // An output dropped before this one flags the loss before this one is committed to the ring,
+        // so checking here keeps sequence order: the journal supplies the missing outputs first.
+        if (relay.takeLoss())
+        {
+            catchUp();
+        }
         apply(buffer.getLong(index), buffer.getLong(index + Long.BYTES), buffer, index + OutputRelay.HEADER,
             length - OutputRelay.HEADER);
     }

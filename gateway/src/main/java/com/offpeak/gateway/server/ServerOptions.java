@@ -43,6 +43,7 @@ public final class ServerOptions
     GatewayConfig toConfig(final double speed)
     {
         final Limits limits = Limits.defaults().withMaxConnectionsPerAddress(maxConnectionsPerIp).withRequestsPerSecond(rateLimit, rateBurst);
-        return new GatewayConfig(data, bindAddress, port, durability, speed, catalog, makerBps, takerBps, limits);
+        return new GatewayConfig(data, bindAddress, port, durability, speed, catalog, makerBps, takerBps, limits,
+            GatewayConfig.DEFAULT_RELAY_BYTES);
     }
 }

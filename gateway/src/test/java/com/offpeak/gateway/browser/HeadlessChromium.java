@@ -37,6 +37,7 @@ final class HeadlessChromium implements AutoCloseable
     private final Process process;
     private final Path profile;
     private final Vertx vertx = Vertx.vertx();
+    private final WebSocketClient client;
     private final WebSocket page;
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Map<Integer, CompletableFuture<JsonObject>> waiting = new ConcurrentHashMap<>();
@@ -51,10 +52,10 @@ final class HeadlessChromium implements AutoCloseable
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
         final URI browser = URI.create(devToolsUrl());
-        final String pageUrl = firstPage(browser);
-        final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(64 << 20)
-            .setMaxMessageSize(64 << 20));
-        page = client.connect(URI.create(pageUrl).getPort(), "127.0.0.1", URI.create(pageUrl).getPath()).await(20, TimeUnit.SECONDS);
+        // Kept in a field: Vert.x closes a client, and its connections, once the client is unreachable.
+        client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20));
+        final URI pageUrl = URI.create(firstPage(browser));
+        page = client.connect(pageUrl.getPort(), "127.0.0.1", pageUrl.getPath()).await(20, TimeUnit.SECONDS);
         page.textMessageHandler(text ->
         {
             final JsonObject message = new JsonObject(text);

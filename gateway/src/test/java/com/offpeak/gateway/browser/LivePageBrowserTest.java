@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.offpeak.gateway.auth.Role;
 import com.offpeak.gateway.server.GatewayConfig;
 import com.offpeak.gateway.server.GatewayServer;
+import com.offpeak.gateway.wire.Prices;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
@@ -37,7 +39,8 @@ class LivePageBrowserTest
             Assumptions.assumeFalse(!"true".equals(System.getenv("CI")), message);
             throw new AssertionError("CI=true but " + message);
         }
-        final String price = String.format("7.%03d", 1 + System.nanoTime() % 998);
+        // Unique to this run, and in the canonical form the page shows ("7.060" is written "7.06").
+        final String price = Prices.format(Prices.parse(String.format("7.%03d", 1 + System.nanoTime() % 998)));
         final Vertx vertx = Vertx.vertx();
         try (GatewayServer server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0));
              HeadlessChromium chromium = new HeadlessChromium())
@@ -89,13 +92,16 @@ class LivePageBrowserTest
     /** A logged-in WebSocket connection that sends a request and waits for its successful answer. */
     private static final class Trader
     {
+        /** Held so Vert.x does not close the client (and the socket) once it looks unused. */
+        private final WebSocketClient client;
         private final WebSocket socket;
         private final BlockingQueue<JsonObject> answers = new LinkedBlockingQueue<>();
         private int nextId = 1;
 
         Trader(final Vertx vertx, final int port, final String key) throws Exception
         {
-            socket = vertx.createWebSocketClient().connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS);
+            client = vertx.createWebSocketClient();
+            socket = client.connect(port, "127.0.0.1", "/ws").await(10, TimeUnit.SECONDS);
             socket.textMessageHandler(text ->
             {
                 final JsonObject message = new JsonObject(text);

@@ -24,21 +24,24 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A market-data client rebuilds the H100 book from snapshot + updates while three traders send a
  * seeded random stream (asks, bids of every time-in-force, cancels, amends); every update's seq
  * and checksum verify, and the final book equals the engine's own depth, read from a replay of
- * the journal the exchange wrote.
+ * the journal the exchange wrote. The run is repeated with a hand-off ring too small for most
+ * outputs: the publisher must then fill every gap from the output journal, and nothing changes.
  */
 class MarketDataEndToEndTest
 {
     @TempDir
     Path dataDir;
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {7})
-    void clientRebuildsTheEnginesBook(final long seed) throws Exception
+    @ParameterizedTest(name = "seed 7, relay of {0} bytes")
+    @ValueSource(ints = {GatewayConfig.DEFAULT_RELAY_BYTES, 1024})
+    void clientRebuildsTheEnginesBook(final int relayBytes) throws Exception
     {
+        final long seed = 7;
         final Random random = new Random(seed);
         final BookReplica replica = new BookReplica();
         // No time conflation: every publisher batch becomes an update, the most demanding stream to follow.
-        try (TestExchange exchange = new TestExchange(dataDir, Limits.defaults().withConflationMillis(0)))
+        try (TestExchange exchange = new TestExchange(GatewayConfig.defaults(dataDir).withPort(0).withRelayBytes(relayBytes)
+            .withLimits(Limits.defaults().withConflationMillis(0))))
         {
             final TestClient watcher = exchange.connect();
             watcher.ok(new JsonObject().put("op", "subscribe").put("channel", "book").put("instrument", "H100-SXM"));
@@ -67,6 +70,10 @@ class MarketDataEndToEndTest
             {
                 replica.apply(watcher.await(message -> "book".equals(message.getString("channel"))));
             }
+            final String dropped = exchange.get("/metrics", null).body().lines()
+                .filter(line -> line.startsWith("offpeak_relay_dropped_outputs ")).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(dropped.substring(dropped.indexOf(' ') + 1)) > 0)
+                .as("%s with a %d-byte relay", dropped, relayBytes).isEqualTo(relayBytes < 4096);
             traders.forEach(TestClient::close);
             watcher.close();
         }

@@ -25,7 +25,12 @@ final class TestExchange implements AutoCloseable
 
     TestExchange(final Path dataDir, final Limits limits) throws Exception
     {
-        server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0).withLimits(limits));
+        this(GatewayConfig.defaults(dataDir).withPort(0).withLimits(limits));
+    }
+
+    TestExchange(final GatewayConfig config) throws Exception
+    {
+        server = GatewayServer.start(config);
         adminKey = server.keys().create(999, Role.ADMIN, 0);
     }
 
