@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,7 +36,7 @@ public final class MarketSimulator implements AutoCloseable
         slot.engineCommand();
     };
 
-    private final Pipeline pipeline;
+    private final Consumer<Command> orders;
     private final Catalog catalog;
     private final LongSupplier exchangeClock;
     private final DemoAccounts accounts;
@@ -48,10 +49,18 @@ public final class MarketSimulator implements AutoCloseable
         return thread;
     });
 
+    /** A simulator feeding {@code pipeline}; when its ring is full the simulator simply skips a beat. */
     public MarketSimulator(final Pipeline pipeline, final Catalog catalog, final LongSupplier exchangeClock, final DemoAccounts accounts,
         final long seed)
     {
-        this.pipeline = pipeline;
+        this(command -> pipeline.trySubmit(COPY, command, null, 0), catalog, exchangeClock, accounts, seed);
+    }
+
+    /** A simulator handing each order (a reused {@link Command}, to be copied) to {@code orders}. */
+    MarketSimulator(final Consumer<Command> orders, final Catalog catalog, final LongSupplier exchangeClock, final DemoAccounts accounts,
+        final long seed)
+    {
+        this.orders = orders;
         this.catalog = catalog;
         this.exchangeClock = exchangeClock;
         this.accounts = accounts;
@@ -60,13 +69,12 @@ public final class MarketSimulator implements AutoCloseable
 
     public void start()
     {
-        scheduler.scheduleAtFixedRate(this::step, 0, STEP_MILLIS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(() -> step(exchangeClock.getAsLong()), 0, STEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** One step: a few owners post idle capacity, a few buyers bid. */
-    void step()
+    /** One step at engine time {@code now}: a few owners post idle capacity, a few buyers bid. */
+    void step(final long now)
     {
-        final long now = exchangeClock.getAsLong();
         final double idleShare = idleShare(now);
         for (int i = 0; i < 2; i++)
         {
@@ -129,8 +137,7 @@ public final class MarketSimulator implements AutoCloseable
 
     private void submit()
     {
-        // The simulator is one more producer; when the ring is full it simply skips a beat.
-        pipeline.trySubmit(COPY, command, null, 0);
+        orders.accept(command);
     }
 
     private Instrument instrument()
