@@ -102,7 +102,7 @@ public final class Publisher implements OutputListener, MessageHandler
     }
 
     /** Reads the output journal to its end: the history before this process, or what the relay dropped. */
-    public void catchUp()
+    private void catchUp()
     {
         while (journal.next())
         {
