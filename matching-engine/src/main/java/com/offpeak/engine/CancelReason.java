@@ -8,5 +8,7 @@ public enum CancelReason
     /** A cancel-all command of the order's account. */
     CANCEL_ALL,
     /** The unfilled remainder of an immediate-or-cancel bid. */
-    IOC_REMAINDER
+    IOC_REMAINDER,
+    /** Another alternative of the same substitutes bid got its first fill. */
+    SUBSTITUTE_FILLED
 }

@@ -9,6 +9,8 @@ package com.offpeak.engine;
  * PLACE_ASK   timestamp account clientOrderId instrument gpus price availableUntil minBlock
  * PLACE_BID   timestamp account clientOrderId instrument gpus durationMinutes price
  *             timeInForce deadline(GTD only) contiguous postOnly preemptible
+ *             substituteCount + substitute{Instrument,Gpus,Duration,Price}[i] (alternatives 2..4, see
+ *             {@link #addSubstitute}; the fields above are the first)
  * CANCEL      timestamp account orderId
  * CANCEL_ALL  timestamp account instrument (or {@link #ALL_INSTRUMENTS})
  * AMEND       timestamp account orderId gpus(new remaining) price(new limit)
@@ -22,6 +24,8 @@ package com.offpeak.engine;
 public final class Command
 {
     public static final int ALL_INSTRUMENTS = -1;
+    /** A bid names at most 4 alternatives: its own terms and up to 3 substitutes. */
+    public static final int MAX_SUBSTITUTES = 3;
     /** The only account that may send admin commands (never a participant: orders need account > 0). */
     public static final long ADMIN_ACCOUNT = 0;
 
@@ -41,6 +45,12 @@ public final class Command
     public boolean contiguous;
     public boolean postOnly;
     public boolean preemptible;
+    /** PLACE_BID: alternatives besides the bid's own terms, tried in this order after them (docs/matching.md, Substitutes). */
+    public int substituteCount;
+    public final int[] substituteInstrument = new int[MAX_SUBSTITUTES];
+    public final int[] substituteGpus = new int[MAX_SUBSTITUTES];
+    public final int[] substituteDuration = new int[MAX_SUBSTITUTES];
+    public final long[] substitutePrice = new long[MAX_SUBSTITUTES];
     public int auctionIntervalSeconds;
     /** QUOTE: also quote every other instrument for the same GPUs and duration. */
     public boolean alternatives;
@@ -122,6 +132,24 @@ public final class Command
         return this;
     }
 
+    /**
+     * Adds an alternative to the PLACE_BID just set: instrument, GPUs, duration and limit; the
+     * time-in-force, deadline and flags are the bid's. Beyond {@link #MAX_SUBSTITUTES} only the
+     * count grows, and the engine rejects the command.
+     */
+    public Command addSubstitute(final int instrument, final int gpus, final int durationMinutes, final long price)
+    {
+        if (substituteCount < MAX_SUBSTITUTES)
+        {
+            substituteInstrument[substituteCount] = instrument;
+            substituteGpus[substituteCount] = gpus;
+            substituteDuration[substituteCount] = durationMinutes;
+            substitutePrice[substituteCount] = price;
+        }
+        substituteCount++;
+        return this;
+    }
+
     public Command setMarketMode(final long timestamp, final long account, final int instrument, final int auctionIntervalSeconds)
     {
         reset(CommandType.SET_MARKET_MODE, timestamp, account);
@@ -161,6 +189,11 @@ public final class Command
         contiguous = other.contiguous;
         postOnly = other.postOnly;
         preemptible = other.preemptible;
+        substituteCount = other.substituteCount;
+        System.arraycopy(other.substituteInstrument, 0, substituteInstrument, 0, MAX_SUBSTITUTES);
+        System.arraycopy(other.substituteGpus, 0, substituteGpus, 0, MAX_SUBSTITUTES);
+        System.arraycopy(other.substituteDuration, 0, substituteDuration, 0, MAX_SUBSTITUTES);
+        System.arraycopy(other.substitutePrice, 0, substitutePrice, 0, MAX_SUBSTITUTES);
         auctionIntervalSeconds = other.auctionIntervalSeconds;
         alternatives = other.alternatives;
         return this;
@@ -187,8 +220,26 @@ public final class Command
             contiguous == other.contiguous &&
             postOnly == other.postOnly &&
             preemptible == other.preemptible &&
+            sameSubstitutesAs(other) &&
             auctionIntervalSeconds == other.auctionIntervalSeconds &&
             alternatives == other.alternatives;
+    }
+
+    private boolean sameSubstitutesAs(final Command other)
+    {
+        if (substituteCount != other.substituteCount)
+        {
+            return false;
+        }
+        for (int i = 0; i < Math.min(substituteCount, MAX_SUBSTITUTES); i++)
+        {
+            if (substituteInstrument[i] != other.substituteInstrument[i] || substituteGpus[i] != other.substituteGpus[i] ||
+                substituteDuration[i] != other.substituteDuration[i] || substitutePrice[i] != other.substitutePrice[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void reset(final CommandType type, final long timestamp, final long account)
@@ -209,8 +260,32 @@ public final class Command
         contiguous = false;
         postOnly = false;
         preemptible = false;
+        substituteCount = 0;
+        for (int i = 0; i < MAX_SUBSTITUTES; i++)
+        {
+            substituteInstrument[i] = 0;
+            substituteGpus[i] = 0;
+            substituteDuration[i] = 0;
+            substitutePrice[i] = 0;
+        }
         auctionIntervalSeconds = 0;
         alternatives = false;
+    }
+
+    private String substitutes()
+    {
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < substituteCount; i++)
+        {
+            text.append(" or{");
+            if (i < MAX_SUBSTITUTES)
+            {
+                text.append("instr=").append(substituteInstrument[i]).append(" gpus=").append(substituteGpus[i]).append(" min=")
+                    .append(substituteDuration[i]).append(" px=").append(substitutePrice[i]);
+            }
+            text.append('}');
+        }
+        return text.toString();
     }
 
     @Override
@@ -222,7 +297,7 @@ public final class Command
                 " gpus=" + gpus + " px=" + price + " until=" + availableUntil + " minBlock=" + minBlock + '}';
             case PLACE_BID -> "PlaceBid{t=" + timestamp + " acct=" + account + " cl=" + clientOrderId + " instr=" + instrument +
                 " gpus=" + gpus + " min=" + durationMinutes + " px=" + price + " tif=" + timeInForce + " deadline=" + deadline +
-                (contiguous ? " contiguous" : "") + (postOnly ? " postOnly" : "") + (preemptible ? " preemptible" : "") + '}';
+                (contiguous ? " contiguous" : "") + (postOnly ? " postOnly" : "") + (preemptible ? " preemptible" : "") + substitutes() + '}';
             case CANCEL -> "Cancel{t=" + timestamp + " acct=" + account + " order=" + orderId + '}';
             case CANCEL_ALL -> "CancelAll{t=" + timestamp + " acct=" + account + " instr=" + instrument + '}';
             case AMEND -> "Amend{t=" + timestamp + " acct=" + account + " order=" + orderId + " gpus=" + gpus + " px=" + price + '}';

@@ -11,6 +11,7 @@ import com.offpeak.engine.order.Account;
 import com.offpeak.engine.order.ClientOrderIds;
 import com.offpeak.engine.order.Order;
 import com.offpeak.engine.pool.ObjectPool;
+import com.offpeak.engine.substitute.SubstituteGroups;
 import com.offpeak.engine.timer.TimerQueue;
 import org.agrona.collections.Long2ObjectHashMap;
 
@@ -33,6 +34,7 @@ final class EngineState
     final ClientOrderIds clientOrderIds;
     final RunningLeases leases;
     final TimerQueue timers = new TimerQueue();
+    final SubstituteGroups substituteGroups = new SubstituteGroups();
     final MarketModes modes;
 
     long now;

@@ -143,6 +143,9 @@ final class InvariantChecker
                     o.id, o.askPosted, o.remaining, o.leased, o.retired);
                 require(o.open || (o.leased > 0 && o.remaining == 0), "ask %d is closed but not draining", o.id);
             }
+            require(!o.substituteVoided && (o.substituteGroup == 0 || (o.isBid() && o.substituteCount >= 1 &&
+                o.id >= o.substituteGroup && o.id - o.substituteGroup <= Command.MAX_SUBSTITUTES)),
+                "order %d: substitutes group %d of %d broken or not settled", o.id, o.substituteGroup, o.substituteCount);
             if (o.open)
             {
                 open++;

@@ -40,7 +40,7 @@ final class Matcher implements FillSizer
     @Override
     public int fillSize(final Order bid, final int bidRemaining, final Order ask, final int askFree)
     {
-        if (bid.account == ask.account)
+        if (bid.account == ask.account || bid.substituteVoided)
         {
             return 0;
         }
@@ -178,6 +178,7 @@ final class Matcher implements FillSizer
      */
     Lease openLease(final Order bid, final Order ask, final int q, final long start, final long price, final Side maker)
     {
+        state.substituteGroups.firstFill(bid, state.openOrders);
         final Lease lease = state.leases.newLease();
         lease.id = state.nextLeaseId++;
         lease.instrument = bid.instrument;

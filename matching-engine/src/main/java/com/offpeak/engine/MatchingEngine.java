@@ -75,6 +75,7 @@ public final class MatchingEngine
             case SET_MARKET_MODE -> auctions.setMode(command);
             case QUOTE -> quoter.quote(command, state.now);
         }
+        orderEntry.cancelVoidedSubstitutes();
         auctions.publishIndicatives();
     }
 
@@ -198,6 +199,8 @@ public final class MatchingEngine
                 state.now = due;
                 auctions.boundary((int)id);
             }
+            // A substitutes group decided by this timer's fills drops its other alternatives within it.
+            orderEntry.cancelVoidedSubstitutes();
         }
         state.now = time;
         state.clientOrderIds.expire(time);

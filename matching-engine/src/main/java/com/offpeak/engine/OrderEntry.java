@@ -19,6 +19,7 @@ final class OrderEntry
     private final Matcher matcher;
     private final PreTradeCheck preTradeCheck;
     private final Preemption preemption;
+    private final Substitutes substitutes;
 
     OrderEntry(final EngineState state, final Matcher matcher, final PreTradeCheck preTradeCheck, final Preemption preemption)
     {
@@ -26,6 +27,7 @@ final class OrderEntry
         this.matcher = matcher;
         this.preTradeCheck = preTradeCheck;
         this.preemption = preemption;
+        this.substitutes = new Substitutes(state, matcher, preTradeCheck, this);
     }
 
     void place(final Command command, final Side side)
@@ -48,6 +50,11 @@ final class OrderEntry
                 }
                 return;
             }
+        }
+        if (side == Side.BID && command.substituteCount != 0)
+        {
+            substitutes.place(command, remembered);
+            return;
         }
 
         RejectCode code = side == Side.ASK ? checkAsk(command) : checkBid(command);
@@ -96,14 +103,26 @@ final class OrderEntry
      */
     void enter(final Order order)
     {
-        final EngineListener listener = state.listener;
-        final Side side = order.side;
+        tradeOnArrival(order);
+        settleArrival(order);
+    }
+
+    /** An arriving order's trading: its walk, then a bid's preemption. */
+    void tradeOnArrival(final Order order)
+    {
         // In call-auction mode orders only collect: the clear trades them, and nothing preempts.
         if (!state.modes.isAuction(order.instrument))
         {
             matcher.trade(order);
             preemption.take(order);
         }
+    }
+
+    /** After its trading, an arriving order is filled, an IOC remainder is cancelled, or it rests. */
+    void settleArrival(final Order order)
+    {
+        final EngineListener listener = state.listener;
+        final Side side = order.side;
         if (side == Side.BID && order.remaining == 0)
         {
             ClientOrderIds.orderEnded(order, OrderStatus.FILLED, 0);
@@ -151,9 +170,14 @@ final class OrderEntry
         Order order = account.firstOpen();
         while (order != null)
         {
-            final Order next = order.nextOfAccount();
+            Order next = order.nextOfAccount();
             if (all || order.instrument == instrument)
             {
+                // A substitutes group goes as a whole; its later alternatives are next in id order.
+                while (next != null && order.substituteCount > 1 && next.substituteGroup == order.substituteGroup)
+                {
+                    next = next.nextOfAccount();
+                }
                 cancel(order, CancelReason.CANCEL_ALL);
             }
             order = next;
@@ -239,8 +263,19 @@ final class OrderEntry
         state.pruneIfEmpty(side, level);
     }
 
+    /** Cancels the voided alternatives of substitutes groups decided in this step. */
+    void cancelVoidedSubstitutes()
+    {
+        substitutes.cancelVoided();
+    }
+
     private void cancel(final Order order, final CancelReason reason)
     {
+        if (order.substituteCount > 1)
+        {
+            substitutes.cancelGroup(order, reason);
+            return;
+        }
         state.listener.orderCancelled(state.now, order.id, order.account, order.instrument, order.side, order.remaining, reason);
         state.closeAndPublish(order, OrderStatus.CANCELLED);
     }
@@ -305,7 +340,7 @@ final class OrderEntry
         return null;
     }
 
-    private RejectCode checkBid(final Command command)
+    RejectCode checkBid(final Command command)
     {
         final Instrument instrument = state.catalog.get(command.instrument);
         final RejectCode common = checkCommon(command, instrument);
@@ -363,6 +398,10 @@ final class OrderEntry
 
     private RejectCode checkAmend(final Command command, final Order order)
     {
+        if (order.substituteGroup != 0)
+        {
+            return RejectCode.SUBSTITUTE_NOT_AMENDABLE;
+        }
         final Instrument instrument = state.catalog.get(order.instrument);
         final RejectCode quantityAndPrice = checkQuantityAndPrice(command.gpus, command.price, instrument);
         if (quantityAndPrice != null)

@@ -23,7 +23,7 @@ import java.io.IOException;
 final class SnapshotCodec
 {
     private static final int MAGIC = 0x4F50454E; // "OPEN"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private SnapshotCodec()
     {
@@ -197,6 +197,14 @@ final class SnapshotCodec
         out.writeBoolean(c.contiguous);
         out.writeBoolean(c.postOnly);
         out.writeBoolean(c.preemptible);
+        out.writeInt(c.substituteCount);
+        for (int i = 0; i < Math.min(c.substituteCount, Command.MAX_SUBSTITUTES); i++)
+        {
+            out.writeInt(c.substituteInstrument[i]);
+            out.writeInt(c.substituteGpus[i]);
+            out.writeInt(c.substituteDuration[i]);
+            out.writeLong(c.substitutePrice[i]);
+        }
     }
 
     private static void readCommand(final Command c, final DataInput in) throws IOException
@@ -217,6 +225,18 @@ final class SnapshotCodec
         c.contiguous = in.readBoolean();
         c.postOnly = in.readBoolean();
         c.preemptible = in.readBoolean();
+        c.substituteCount = in.readInt();
+        if (c.substituteCount < 0)
+        {
+            throw new IOException("snapshot holds a negative substitute count");
+        }
+        for (int i = 0; i < Math.min(c.substituteCount, Command.MAX_SUBSTITUTES); i++)
+        {
+            c.substituteInstrument[i] = in.readInt();
+            c.substituteGpus[i] = in.readInt();
+            c.substituteDuration[i] = in.readInt();
+            c.substitutePrice[i] = in.readLong();
+        }
     }
 
     private static void writeOrder(final Order o, final DataOutput out) throws IOException
@@ -237,6 +257,8 @@ final class SnapshotCodec
         out.writeBoolean(o.contiguous);
         out.writeBoolean(o.postOnly);
         out.writeBoolean(o.preemptible);
+        out.writeLong(o.substituteGroup);
+        out.writeInt(o.substituteCount);
         out.writeInt(o.askPosted);
         out.writeInt(o.leased);
         out.writeInt(o.retired);
@@ -263,6 +285,8 @@ final class SnapshotCodec
         o.contiguous = in.readBoolean();
         o.postOnly = in.readBoolean();
         o.preemptible = in.readBoolean();
+        o.substituteGroup = in.readLong();
+        o.substituteCount = in.readInt();
         o.askPosted = in.readInt();
         o.leased = in.readInt();
         o.retired = in.readInt();

@@ -65,7 +65,11 @@ final class StateHasher
             final Command q = r.request;
             h.add(ordinal(q.type)).add(q.timestamp).add(q.account).add(q.clientOrderId).add(q.orderId).add(q.instrument).add(q.gpus)
                 .add(q.durationMinutes).add(q.price).add(q.availableUntil).add(q.minBlock).add(ordinal(q.timeInForce)).add(q.deadline)
-                .add(q.contiguous ? 1 : 0).add(q.postOnly ? 1 : 0).add(q.preemptible ? 1 : 0);
+                .add(q.contiguous ? 1 : 0).add(q.postOnly ? 1 : 0).add(q.preemptible ? 1 : 0).add(q.substituteCount);
+            for (int i = 0; i < Math.min(q.substituteCount, Command.MAX_SUBSTITUTES); i++)
+            {
+                h.add(q.substituteInstrument[i]).add(q.substituteGpus[i]).add(q.substituteDuration[i]).add(q.substitutePrice[i]);
+            }
             h.add(r.recordedAt).add(r.orderId).add(ordinal(r.rejectCode)).add(ordinal(r.currentStatus())).add(r.currentRemaining());
         }
         return h.hash;
@@ -90,7 +94,7 @@ final class StateHasher
         add(o.id).add(o.account).add(ordinal(o.side)).add(o.instrument).add(o.price).add(o.prioritySeq).add(o.open ? 1 : 0)
             .add(o.remaining).add(o.expiresAt).add(o.filled).add(o.durationMinutes).add(ordinal(o.timeInForce)).add(o.deadline)
             .add(o.contiguous ? 1 : 0).add(o.postOnly ? 1 : 0).add(o.preemptible ? 1 : 0).add(o.askPosted).add(o.leased)
-            .add(o.retired).add(o.availableUntil).add(o.minBlock);
+            .add(o.retired).add(o.availableUntil).add(o.minBlock).add(o.substituteGroup).add(o.substituteCount);
     }
 
     private static long ordinal(final Enum<?> value)

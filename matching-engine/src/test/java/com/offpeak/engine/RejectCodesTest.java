@@ -56,6 +56,21 @@ class RejectCodesTest
     }
 
     @Test
+    void substituteCodes()
+    {
+        final Command fiveAlternatives = bid(1, 1, 60, USD);
+        for (int i = 0; i < Command.MAX_SUBSTITUTES + 1; i++)
+        {
+            fiveAlternatives.addSubstitute(H100, 2, 60, USD);
+        }
+        expect(d.apply(fiveAlternatives), RejectCode.INVALID_SUBSTITUTES);
+        expect(d.apply(c.placeBid(T0, 1, 0, H100, 1, 60, USD, TimeInForce.FOK, 0, false, false, false).addSubstitute(H100, 2, 60, USD)),
+            RejectCode.INVALID_SUBSTITUTES);
+        final long alternative = acceptedId(d.apply(bid(1, 1, 60, USD).addSubstitute(H100, 2, 60, USD)));
+        expect(d.amend(T0, 1, alternative, 2, USD), RejectCode.SUBSTITUTE_NOT_AMENDABLE);
+    }
+
+    @Test
     void invalidCommand()
     {
         expect(d.apply(bid(0, 1, 60, USD)), RejectCode.INVALID_COMMAND);

@@ -43,6 +43,14 @@ public final class Order
     public boolean preemptible;
 
     // Ask fields.
+    /**
+     * A substitutes bid's group: the id of its first alternative (0: not a substitute) and how many
+     * alternatives it named; their ids are consecutive from the group id.
+     */
+    public long substituteGroup;
+    public int substituteCount;
+    /** A sibling got its first fill in this engine step: it no longer trades and is cancelled before the step ends. */
+    public boolean substituteVoided;
     /** GPUs ever offered: set on entry, raised by amends up; kept apart so conservation is checkable. */
     public int askPosted;
     public int leased;
@@ -107,6 +115,9 @@ public final class Order
         askPosted = 0;
         leased = 0;
         retired = 0;
+        substituteGroup = 0;
+        substituteCount = 0;
+        substituteVoided = false;
         availableUntil = 0;
         minBlock = 0;
         level = null;

@@ -146,8 +146,33 @@ public final class CommandGenerator
                 // valid
             }
         }
-        return new Command().placeBid(time, account(), clientOrderId(), instrumentIndex, gpus, duration, price, tif, deadline,
+        final Command bid = new Command().placeBid(time, account(), clientOrderId(), instrumentIndex, gpus, duration, price, tif, deadline,
             random.nextInt(100) < 40, postOnly, random.nextInt(100) < 30);
+        if (random.nextInt(100) < 15)
+        {
+            addSubstitutes(bid);
+        }
+        return bid;
+    }
+
+    /**
+     * One to three alternatives on the busy books (now and then four, which is one too many), each
+     * with its own GPUs, duration and limit around the mid; sometimes one of them invalid.
+     */
+    private void addSubstitutes(final Command bid)
+    {
+        final int count = random.nextInt(40) == 0 ? Command.MAX_SUBSTITUTES + 1 : 1 + random.nextInt(Command.MAX_SUBSTITUTES);
+        for (int i = 0; i < count; i++)
+        {
+            final int instrumentIndex = random.nextInt(3);
+            final Instrument instrument = catalog.get(instrumentIndex);
+            int gpus = pick(BID_GPUS);
+            if (random.nextInt(30) == 0)
+            {
+                gpus = instrument.maxGpus() + 1;
+            }
+            bid.addSubstitute(instrumentIndex, gpus, pick(DURATIONS), price(instrument));
+        }
     }
 
     private Command ask(final long time, final long now)

@@ -74,10 +74,7 @@ public final class CrossCheck
                 return failure("seed=" + seed, step, history, "engine threw\n" + stackTrace(e));
             }
             model.apply(command);
-            if (engineEvents.lastAcceptedOrderId() != 0)
-            {
-                placed.put(engineEvents.lastAcceptedOrderId(), command);
-            }
+            rememberTerms(placed, command, engineEvents.acceptedOrderIds());
             placed.putAll(engineEvents.requeued());
 
             final String problem = compare(engine, model, engineEvents, modelEvents, placed, scope);
@@ -105,10 +102,7 @@ public final class CrossCheck
             modelEvents.clear();
             engine.apply(new Command().copyFrom(command));
             model.apply(command);
-            if (engineEvents.lastAcceptedOrderId() != 0)
-            {
-                placed.put(engineEvents.lastAcceptedOrderId(), command);
-            }
+            rememberTerms(placed, command, engineEvents.acceptedOrderIds());
             placed.putAll(engineEvents.requeued());
             final String problem = compare(engine, model, engineEvents, modelEvents, placed, Scope.FULL);
             if (problem != null)
@@ -245,6 +239,23 @@ public final class CrossCheck
         }
         final String broken = Invariants.check(engine.now(), engineOrders, engineLeases, placed);
         return broken == null ? null : "invariant broken: " + broken;
+    }
+
+    /** The terms each accepted order was placed with: alternative k of a substitutes bid is its k-th accepted order. */
+    private static void rememberTerms(final Map<Long, Command> placed, final Command command, final List<Long> acceptedIds)
+    {
+        for (int k = 0; k < acceptedIds.size(); k++)
+        {
+            final Command terms = new Command().copyFrom(command);
+            if (k > 0)
+            {
+                terms.instrument = command.substituteInstrument[k - 1];
+                terms.gpus = command.substituteGpus[k - 1];
+                terms.durationMinutes = command.substituteDuration[k - 1];
+                terms.price = command.substitutePrice[k - 1];
+            }
+            placed.put(acceptedIds.get(k), terms);
+        }
     }
 
     private static List<Snapshot.OrderRow> withoutPriority(final List<Snapshot.OrderRow> rows)

@@ -24,7 +24,7 @@ public final class EventRecorder implements EngineListener
     private final List<String> events = new ArrayList<>();
     private final List<String> everything = new ArrayList<>();
     private final DepthReplica replica = new DepthReplica();
-    private long lastAcceptedOrderId;
+    private final List<Long> acceptedOrderIds = new ArrayList<>();
     /** The terms of the bids re-queued since the last {@link #clear()}, by their new order id. */
     private final Map<Long, Command> requeued = new HashMap<>();
 
@@ -45,10 +45,10 @@ public final class EventRecorder implements EngineListener
         return replica;
     }
 
-    /** The order id of the last {@code accepted} event since the last {@link #clear()}, else 0. */
-    public long lastAcceptedOrderId()
+    /** Every order id accepted since the last {@link #clear()}, in order: one per alternative of a substitutes bid. */
+    public List<Long> acceptedOrderIds()
     {
-        return lastAcceptedOrderId;
+        return acceptedOrderIds;
     }
 
     /** The re-queued bids since the last {@link #clear()}: their terms as a place command, by new order id. */
@@ -62,7 +62,7 @@ public final class EventRecorder implements EngineListener
     {
         events.clear();
         everything.clear();
-        lastAcceptedOrderId = 0;
+        acceptedOrderIds.clear();
         requeued.clear();
     }
 
@@ -76,7 +76,7 @@ public final class EventRecorder implements EngineListener
     public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
         final int instrument, final int gpus, final long price)
     {
-        lastAcceptedOrderId = orderId;
+        acceptedOrderIds.add(orderId);
         record("accepted t=" + time + " acct=" + account + " cl=" + clientOrderId + " order=" + orderId + " " + side + " instr=" + instrument +
             " gpus=" + gpus + " px=" + price);
     }

@@ -31,6 +31,11 @@ final class ModelOrder
     final boolean contiguous;
     final boolean postOnly;
     final boolean preemptible;
+    /** Substitutes: the group id (its first alternative's id, 0 for none) and alternatives still undecided (1 once one traded). */
+    long substituteGroup;
+    int substituteCount;
+    /** A sibling traded first: cancelled before the step ends, and it trades no more. */
+    boolean voided;
 
     // ask
     int free;

@@ -52,6 +52,8 @@ public final class ReferenceModel
     private final List<ModelOrder> orders = new ArrayList<>();
     private final List<ModelLease> leases = new ArrayList<>();
     private final List<ClientOrderRecord> clientOrderRecords = new ArrayList<>();
+    /** Alternatives whose sibling traded first in this step, in the order they were voided. */
+    private final List<ModelOrder> voided = new ArrayList<>();
 
     private long now;
     private long nextOrderId = 1;
@@ -103,7 +105,9 @@ public final class ReferenceModel
             {
                 // only moves time: the timers have fired above
             }
+            default -> throw new IllegalArgumentException("the model does not know " + command.type);
         }
+        cancelVoided();
     }
 
     // ------------------------------------------------------------------------------------------ timers
@@ -153,6 +157,7 @@ public final class ReferenceModel
                 now = expiryOf(dueOrder);
                 expire(dueOrder);
             }
+            cancelVoided();
         }
     }
 
@@ -294,6 +299,11 @@ public final class ReferenceModel
             }
         }
 
+        if (command.type == CommandType.PLACE_BID && command.substituteCount != 0)
+        {
+            placeSubstitutes(command);
+            return;
+        }
         RejectCode code = validatePlace(command);
         if (code == null && openOrderCount() >= maxOpenOrders)
         {
@@ -353,6 +363,130 @@ public final class ReferenceModel
             publishLevel(order.instrument, order.side, order.price);
         }
         dropIfGone(order);
+    }
+
+    /** docs/matching.md "Substitutes": every alternative checked, all accepted, tried in order, the first to trade wins. */
+    private void placeSubstitutes(final Command command)
+    {
+        final int count = command.substituteCount + 1;
+        RejectCode code = count > 4 || command.timeInForce == TimeInForce.FOK ? RejectCode.INVALID_SUBSTITUTES : null;
+        final List<Command> alternatives = new ArrayList<>();
+        for (int i = 0; code == null && i < count; i++)
+        {
+            final Command terms = new Command().copyFrom(command);
+            terms.substituteCount = 0;
+            if (i > 0)
+            {
+                terms.instrument = command.substituteInstrument[i - 1];
+                terms.gpus = command.substituteGpus[i - 1];
+                terms.durationMinutes = command.substituteDuration[i - 1];
+                terms.price = command.substitutePrice[i - 1];
+            }
+            alternatives.add(terms);
+            code = validatePlace(terms);
+        }
+        if (code == null && openOrderCount() + count > maxOpenOrders)
+        {
+            code = RejectCode.ENGINE_FULL;
+        }
+        for (int i = 0; code == null && command.postOnly && i < count; i++)
+        {
+            if (walk(newBid(0, 0, alternatives.get(i)), false) > 0)
+            {
+                code = RejectCode.POST_ONLY_WOULD_TRADE;
+            }
+        }
+        if (code == null)
+        {
+            code = preTradeCheck.onPlace(command, nextOrderId);
+        }
+        if (code != null)
+        {
+            recordAnswer(command, null, code);
+            listener.rejected(now, command.account, command.clientOrderId, 0, code);
+            return;
+        }
+
+        final List<ModelOrder> group = new ArrayList<>();
+        for (final Command terms : alternatives)
+        {
+            final ModelOrder order = newBid(nextOrderId++, nextPrioritySeq++, terms);
+            order.substituteGroup = group.isEmpty() ? order.id : group.get(0).id;
+            order.substituteCount = count;
+            group.add(order);
+        }
+        recordAnswer(command, group.get(0), null);
+        for (final ModelOrder order : group)
+        {
+            listener.accepted(now, order.account, command.clientOrderId, order.id, order.side, order.instrument, order.remaining, order.price);
+        }
+        ModelOrder winner = null;
+        for (final ModelOrder order : group)
+        {
+            walk(order, true);
+            preempt(order, order.remaining, true);
+            if (order.filled > 0)
+            {
+                winner = order;
+                order.substituteCount = 1;
+                break;
+            }
+        }
+        for (final ModelOrder order : group)
+        {
+            if (winner != null && order != winner)
+            {
+                order.close(OrderStatus.CANCELLED);
+                listener.orderCancelled(now, order.id, order.account, order.instrument, order.side, order.remaining,
+                    CancelReason.SUBSTITUTE_FILLED);
+            }
+            else if (order.remaining == 0)
+            {
+                order.close(OrderStatus.FILLED);
+            }
+            else if (order.timeInForce == TimeInForce.IOC)
+            {
+                order.close(OrderStatus.CANCELLED);
+                listener.orderCancelled(now, order.id, order.account, order.instrument, order.side, order.remaining,
+                    CancelReason.IOC_REMAINDER);
+            }
+            else
+            {
+                orders.add(order);
+                publishLevel(order.instrument, order.side, order.price);
+            }
+        }
+    }
+
+    /** The first fill of an undecided alternative voids its open siblings (docs/matching.md "Substitutes"). */
+    private void decideSubstitutes(final ModelOrder winner)
+    {
+        if (winner.substituteCount <= 1)
+        {
+            return;
+        }
+        for (final ModelOrder order : orders)
+        {
+            if (order != winner && order.isOpen() && order.substituteGroup == winner.substituteGroup && order.isBid())
+            {
+                order.voided = true;
+                voided.add(order);
+            }
+        }
+        winner.substituteCount = 1;
+    }
+
+    private void cancelVoided()
+    {
+        final List<ModelOrder> due = new ArrayList<>(voided);
+        voided.clear();
+        for (final ModelOrder order : due)
+        {
+            if (order.isOpen())
+            {
+                cancelOrder(order, CancelReason.SUBSTITUTE_FILLED);
+            }
+        }
     }
 
     private ModelOrder newBid(final long orderId, final long prioritySeq, final Command command)
@@ -505,7 +639,7 @@ public final class ReferenceModel
     /** GPUs the pair can trade now, or 0 when it is incompatible (docs/matching.md "Compatibility and fill size"). */
     private int fillSize(final ModelOrder bid, final int bidRemaining, final ModelOrder ask, final int askFree)
     {
-        if (bid.account == ask.account)
+        if (bid.account == ask.account || bid.voided)
         {
             return 0;
         }
@@ -535,6 +669,7 @@ public final class ReferenceModel
         final ModelOrder maker = bid.prioritySeq < ask.prioritySeq ? bid : ask;
         final long leaseId = nextLeaseId++;
         final long end = now + bid.durationMinutes * MINUTE;
+        decideSubstitutes(bid);
         bid.remaining -= gpus;
         bid.filled += gpus;
         ask.free -= gpus;
@@ -598,6 +733,7 @@ public final class ReferenceModel
             left -= gpus;
             if (execute)
             {
+                decideSubstitutes(bid);
                 victim.noticeGpus = gpus;
                 victim.noticeEnd = handOver;
                 listener.preempted(now, victim.id, victim.instrument, victim.buyer, victim.owner, gpus, handOver, bid.id);
@@ -625,7 +761,7 @@ public final class ReferenceModel
             listener.rejected(now, command.account, command.clientOrderId, command.orderId, RejectCode.UNKNOWN_ORDER);
             return;
         }
-        cancelOrder(order, CancelReason.USER);
+        cancelWithGroup(order, CancelReason.USER);
     }
 
     private void cancelAll(final Command command)
@@ -640,7 +776,24 @@ public final class ReferenceModel
             if (order.isOpen() && order.account == command.account &&
                 (command.instrument == Command.ALL_INSTRUMENTS || command.instrument == order.instrument))
             {
-                cancelOrder(order, CancelReason.CANCEL_ALL);
+                cancelWithGroup(order, CancelReason.CANCEL_ALL);
+            }
+        }
+    }
+
+    /** Cancelling any alternative of an undecided substitutes bid cancels all its open alternatives, in id order. */
+    private void cancelWithGroup(final ModelOrder order, final CancelReason reason)
+    {
+        if (order.substituteCount <= 1)
+        {
+            cancelOrder(order, reason);
+            return;
+        }
+        for (final ModelOrder sibling : new ArrayList<>(orders))
+        {
+            if (sibling.isOpen() && sibling.isBid() && sibling.substituteGroup == order.substituteGroup)
+            {
+                cancelOrder(sibling, reason);
             }
         }
     }
@@ -705,6 +858,10 @@ public final class ReferenceModel
 
     private RejectCode validateAmend(final ModelOrder order, final Command command)
     {
+        if (order.substituteGroup != 0)
+        {
+            return RejectCode.SUBSTITUTE_NOT_AMENDABLE;
+        }
         final Instrument instrument = catalog.get(order.instrument);
         if (command.gpus < 1 || command.gpus > instrument.maxGpus())
         {
