@@ -41,8 +41,6 @@ public final class Order
     public boolean contiguous;
     public boolean postOnly;
     public boolean preemptible;
-
-    // Ask fields.
     /**
      * A substitutes bid's group: the id of its first alternative (0: not a substitute) and how many
      * alternatives it named; their ids are consecutive from the group id.
@@ -51,6 +49,8 @@ public final class Order
     public int substituteCount;
     /** A sibling got its first fill in this engine step: it no longer trades and is cancelled before the step ends. */
     public boolean substituteVoided;
+
+    // Ask fields.
     /** GPUs ever offered: set on entry, raised by amends up; kept apart so conservation is checkable. */
     public int askPosted;
     public int leased;
@@ -112,12 +112,12 @@ public final class Order
         contiguous = false;
         postOnly = false;
         preemptible = false;
-        askPosted = 0;
-        leased = 0;
-        retired = 0;
         substituteGroup = 0;
         substituteCount = 0;
         substituteVoided = false;
+        askPosted = 0;
+        leased = 0;
+        retired = 0;
         availableUntil = 0;
         minBlock = 0;
         level = null;
