@@ -101,7 +101,7 @@ final class EngineState
         linkLive(order);
         if (order.expiresAt != 0)
         {
-            timers.push(order.expiresAt, TimerQueue.ORDER_EXPIRY, order.id);
+            order.expiryTimer = timers.push(order.expiresAt, TimerQueue.ORDER_EXPIRY, order.id);
         }
     }
 
@@ -118,6 +118,10 @@ final class EngineState
             level.remove(order);
         }
         openOrders.remove(order.id);
+        if (order.expiresAt != 0)
+        {
+            timers.cancel(order.expiryTimer, TimerQueue.ORDER_EXPIRY, order.id);
+        }
         accounts.get(order.account).removeOpen(order);
         order.open = false;
         ClientOrderIds.orderEnded(order, status, order.remaining);

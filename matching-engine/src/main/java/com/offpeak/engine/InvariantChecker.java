@@ -228,7 +228,7 @@ final class InvariantChecker
         {
             if (i > 0)
             {
-                final int parent = (i - 1) >>> 1;
+                final int parent = TimerQueue.parentOf(i);
                 require(timers.dueAt(parent) <= timers.dueAt(i), "timer heap order broken at %d", i);
             }
             if (isLive(state, timers.kindAt(i), timers.idAt(i), timers.dueAt(i)))

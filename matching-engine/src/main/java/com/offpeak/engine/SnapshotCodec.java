@@ -118,7 +118,7 @@ final class SnapshotCodec
                 state.account(o.account).addOpen(o);
                 if (o.expiresAt != 0)
                 {
-                    state.timers.push(o.expiresAt, TimerQueue.ORDER_EXPIRY, o.id);
+                    o.expiryTimer = state.timers.push(o.expiresAt, TimerQueue.ORDER_EXPIRY, o.id);
                 }
             }
         }

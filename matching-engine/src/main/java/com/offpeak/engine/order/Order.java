@@ -32,6 +32,8 @@ public final class Order
     public int remaining;
     /** First millisecond at which the order can no longer trade, or 0 when it never expires. */
     public long expiresAt;
+    /** The handle of its expiry timer while it rests, to cancel the timer when it leaves earlier. */
+    public int expiryTimer;
 
     // Bid fields.
     public int filled;
@@ -105,6 +107,7 @@ public final class Order
         open = false;
         remaining = 0;
         expiresAt = 0;
+        expiryTimer = 0;
         filled = 0;
         durationMinutes = 0;
         timeInForce = null;

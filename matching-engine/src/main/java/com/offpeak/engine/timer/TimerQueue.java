@@ -3,12 +3,23 @@ package com.offpeak.engine.timer;
 import java.util.Arrays;
 
 /**
- * Pending timers as a binary min-heap over parallel primitive arrays, ordered by (due, kind, id):
- * the exact order the rules fire them in. No entry objects, no boxing.
+ * Pending timers as an indexed 4-ary min-heap ordered by (due, kind, id): the exact order the
+ * rules fire them in. No entry objects, no boxing.
  *
- * <p>Deletion is lazy: cancelling an order does not search the heap; its expiry entry stays and
- * is recognised as stale when popped (the owner checks the order is still open). Entries are
- * only ever pushed for due times in the future, so stale ones drain out as time passes.
+ * <p>Why this shape: the engine pops a timer on almost every lease end and pushes one on almost
+ * every resting order, over a heap of thousands of entries that does not fit in L1.
+ * <ul>
+ *   <li>Each entry is two adjacent longs, {@code due} and {@code kind << 61 | id}, so one
+ *       comparison reads one place in memory, and the four children of a node sit in 64
+ *       contiguous bytes; a 4-ary heap is half as deep as a binary one.</li>
+ *   <li>Every entry has a handle (a small int, stable while the entry moves) so its owner can
+ *       {@link #cancel} it: a cancelled or filled order takes its expiry out at once instead of
+ *       leaving a stale entry for days of engine time (lazily deleted, they outnumbered the live
+ *       ones three to one).</li>
+ * </ul>
+ * Handles are recycled once their entry leaves the heap, so {@link #cancel} names the entry's kind
+ * and id too and does nothing unless the handle still holds exactly that timer: a late or
+ * repeated cancel can never remove somebody else's timer.
  */
 public final class TimerQueue
 {
@@ -18,10 +29,31 @@ public final class TimerQueue
     /** Call-auction boundaries (a clear or a mode switch) fire after both; the id is the instrument index. */
     public static final int AUCTION_BOUNDARY = 2;
 
-    private long[] due = new long[1024];
-    private int[] kind = new int[1024];
-    private long[] id = new long[1024];
+    private static final int KIND_SHIFT = 61;
+    private static final long ID_MASK = (1L << KIND_SHIFT) - 1;
+    private static final int ARITY_SHIFT = 2;
+    private static final int UNQUEUED = -1;
+
+    /** Entry i at [2i] (due) and [2i + 1] (kind and id): the heap proper. */
+    private long[] entries;
+    /** The handle of entry i. */
+    private int[] handleAt;
+    /** The heap index of each handle's entry, {@link #UNQUEUED} for a free handle. */
+    private int[] indexOf;
+    /** Handles whose entries have left the heap, reused before new ones. */
+    private int[] freeHandles;
+    private int freeCount;
+    private int handlesIssued;
     private int size;
+
+    public TimerQueue()
+    {
+        final int capacity = 1024;
+        entries = new long[2 * capacity];
+        handleAt = new int[capacity];
+        indexOf = new int[capacity];
+        freeHandles = new int[capacity];
+    }
 
     public int size()
     {
@@ -35,129 +67,186 @@ public final class TimerQueue
 
     public long peekDue()
     {
-        return due[0];
+        return entries[0];
     }
 
     public int peekKind()
     {
-        return kind[0];
+        return (int)(entries[1] >>> KIND_SHIFT);
     }
 
     public long peekId()
     {
-        return id[0];
+        return entries[1] & ID_MASK;
     }
 
     /** Entry {@code index} in heap (not firing) order; for hashing, validation and snapshots. */
     public long dueAt(final int index)
     {
-        return due[index];
+        return entries[2 * index];
     }
 
     public int kindAt(final int index)
     {
-        return kind[index];
+        return (int)(entries[2 * index + 1] >>> KIND_SHIFT);
     }
 
     public long idAt(final int index)
     {
-        return id[index];
+        return entries[2 * index + 1] & ID_MASK;
     }
 
-    public void push(final long dueTime, final int timerKind, final long timerId)
+    /** The heap parent of entry {@code index} (> 0): its due time is never later. */
+    public static int parentOf(final int index)
     {
-        if (size == due.length)
+        return (index - 1) >>> ARITY_SHIFT;
+    }
+
+    /**
+     * Arms a timer and returns its handle, for {@link #cancel}. Ids are engine counters or an
+     * instrument index, far below the 2^61 the packed layout holds.
+     */
+    public int push(final long dueTime, final int timerKind, final long timerId)
+    {
+        if ((timerId & ~ID_MASK) != 0 || timerKind < LEASE_END || timerKind > AUCTION_BOUNDARY)
         {
-            due = Arrays.copyOf(due, size * 2);
-            kind = Arrays.copyOf(kind, size * 2);
-            id = Arrays.copyOf(id, size * 2);
+            throw new IllegalArgumentException("timer kind " + timerKind + " id " + timerId + " out of range");
         }
-        int child = size++;
-        while (child > 0)
+        if (size == handleAt.length)
         {
-            final int parent = (child - 1) >>> 1;
-            if (!before(dueTime, timerKind, timerId, parent))
-            {
-                break;
-            }
-            move(parent, child);
-            child = parent;
+            grow();
         }
-        set(child, dueTime, timerKind, timerId);
+        final int handle = freeCount > 0 ? freeHandles[--freeCount] : handlesIssued++;
+        siftUp(size++, dueTime, (long)timerKind << KIND_SHIFT | timerId, handle);
+        return handle;
     }
 
     /** Removes the head; read it with the peek methods first. */
     public void pop()
     {
+        removeAt(0);
+    }
+
+    /**
+     * Removes the timer {@code handle} refers to if it is still the (kind, id) timer; returns
+     * whether it was. A handle whose timer already fired or was cancelled is a no-op.
+     */
+    public boolean cancel(final int handle, final int timerKind, final long timerId)
+    {
+        if (handle < 0 || handle >= handlesIssued)
+        {
+            return false;
+        }
+        final int index = indexOf[handle];
+        if (index == UNQUEUED || entries[2 * index + 1] != ((long)timerKind << KIND_SHIFT | timerId))
+        {
+            return false;
+        }
+        removeAt(index);
+        return true;
+    }
+
+    private void removeAt(final int index)
+    {
+        release(handleAt[index]);
         final int last = --size;
-        if (last == 0)
+        if (index == last)
         {
             return;
         }
-        final long lastDue = due[last];
-        final int lastKind = kind[last];
-        final long lastId = id[last];
-        int parent = 0;
+        final long due = entries[2 * last];
+        final long key = entries[2 * last + 1];
+        final int handle = handleAt[last];
+        if (index > 0 && before(due, key, parentOf(index)))
+        {
+            siftUp(index, due, key, handle);
+        }
+        else
+        {
+            siftDown(index, due, key, handle);
+        }
+    }
+
+    private void siftUp(final int start, final long due, final long key, final int handle)
+    {
+        int child = start;
+        while (child > 0)
+        {
+            final int parent = parentOf(child);
+            if (!before(due, key, parent))
+            {
+                break;
+            }
+            place(child, entries[2 * parent], entries[2 * parent + 1], handleAt[parent]);
+            child = parent;
+        }
+        place(child, due, key, handle);
+    }
+
+    private void siftDown(final int start, final long due, final long key, final int handle)
+    {
+        final long[] entries = this.entries;
+        int parent = start;
         while (true)
         {
-            int child = 2 * parent + 1;
-            if (child >= last)
+            final int first = (parent << ARITY_SHIFT) + 1;
+            if (first >= size)
             {
                 break;
             }
-            if (child + 1 < last && isBefore(child + 1, child))
+            final int end = Math.min(first + (1 << ARITY_SHIFT), size);
+            int best = first;
+            long bestDue = entries[2 * first];
+            long bestKey = entries[2 * first + 1];
+            for (int child = first + 1; child < end; child++)
             {
-                child++;
+                final long childDue = entries[2 * child];
+                final long childKey = entries[2 * child + 1];
+                if (childDue < bestDue || (childDue == bestDue && childKey < bestKey))
+                {
+                    best = child;
+                    bestDue = childDue;
+                    bestKey = childKey;
+                }
             }
-            if (!before(due[child], kind[child], id[child], lastDue, lastKind, lastId))
+            if (!(bestDue < due || (bestDue == due && bestKey < key)))
             {
                 break;
             }
-            move(child, parent);
-            parent = child;
+            place(parent, bestDue, bestKey, handleAt[best]);
+            parent = best;
         }
-        set(parent, lastDue, lastKind, lastId);
+        place(parent, due, key, handle);
     }
 
-    public void clear()
+    /** (due, key) fires before entry {@code index}; the key orders kind, then id, as one long. */
+    private boolean before(final long due, final long key, final int index)
     {
-        size = 0;
+        final long otherDue = entries[2 * index];
+        return due < otherDue || (due == otherDue && key < entries[2 * index + 1]);
     }
 
-    private boolean isBefore(final int a, final int b)
+    private void place(final int index, final long due, final long key, final int handle)
     {
-        return before(due[a], kind[a], id[a], due[b], kind[b], id[b]);
+        entries[2 * index] = due;
+        entries[2 * index + 1] = key;
+        handleAt[index] = handle;
+        indexOf[handle] = index;
     }
 
-    private boolean before(final long d, final int k, final long i, final int index)
+    private void release(final int handle)
     {
-        return before(d, k, i, due[index], kind[index], id[index]);
+        indexOf[handle] = UNQUEUED;
+        freeHandles[freeCount++] = handle;
     }
 
-    private static boolean before(final long d1, final int k1, final long i1, final long d2, final int k2, final long i2)
+    /** Capacity doubles: at most as many handles are in use (queued or free) as entries fit. */
+    private void grow()
     {
-        if (d1 != d2)
-        {
-            return d1 < d2;
-        }
-        if (k1 != k2)
-        {
-            return k1 < k2;
-        }
-        return i1 < i2;
-    }
-
-    private void move(final int from, final int to)
-    {
-        due[to] = due[from];
-        kind[to] = kind[from];
-        id[to] = id[from];
-    }
-
-    private void set(final int index, final long d, final int k, final long i)
-    {
-        due[index] = d;
-        kind[index] = k;
-        id[index] = i;
+        final int capacity = handleAt.length * 2;
+        entries = Arrays.copyOf(entries, 2 * capacity);
+        handleAt = Arrays.copyOf(handleAt, capacity);
+        indexOf = Arrays.copyOf(indexOf, capacity);
+        freeHandles = Arrays.copyOf(freeHandles, capacity);
     }
 }
