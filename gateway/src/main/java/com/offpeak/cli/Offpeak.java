@@ -4,6 +4,7 @@ import com.offpeak.gateway.loadgen.LoadgenCommand;
 import com.offpeak.gateway.server.ApiKeyCommand;
 import com.offpeak.gateway.server.DemoCommand;
 import com.offpeak.gateway.server.ServeCommand;
+import com.offpeak.study.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Offpeak, a spot exchange for idle GPU time.",
     subcommands = {ReplayCommand.class, VerifyCommand.class, RunPipelineCommand.class, ServeCommand.class, DemoCommand.class,
-        ApiKeyCommand.class, LoadgenCommand.class, CommandLine.HelpCommand.class})
+        ApiKeyCommand.class, LoadgenCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Offpeak
 {
     public static void main(final String[] args)

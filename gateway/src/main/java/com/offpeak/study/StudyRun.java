@@ -35,12 +35,9 @@ final class StudyRun implements InputSink
     private int daysDone;
 
     /** {@code tap}, when not null, also sees every output record (tests cross-check the measures with it). */
-    StudyRun(final Catalog catalog, final long seed, final int days, final boolean deferrableDemand, final OutputListener tap)
+    StudyRun(final Catalog catalog, final StudySettings settings, final boolean deferrableDemand, final OutputListener tap)
     {
-        if (days < 1)
-        {
-            throw new IllegalArgumentException("a study needs at least one day, got " + days);
-        }
+        final int days = settings.days();
         exchange = (Exchange)Exchange.factory(catalog, EngineConfig.DEFAULT, FEES).create();
         final String[] ids = new String[catalog.size()];
         for (int i = 0; i < ids.length; i++)
@@ -52,13 +49,13 @@ final class StudyRun implements InputSink
         final PlacedBids bids = new PlacedBids();
         recorder = new StudyRecorder(result, bids, end);
         this.tap = tap;
-        market = new SyntheticMarket(catalog, seed, deferrableDemand, bids, this);
+        market = new SyntheticMarket(catalog, settings, deferrableDemand, bids, this);
         market.depositFunds(StudyTime.START, FUNDS_PER_BUYER);
     }
 
-    static ScenarioResult run(final Catalog catalog, final long seed, final int days, final boolean deferrableDemand)
+    static ScenarioResult run(final Catalog catalog, final StudySettings settings, final boolean deferrableDemand)
     {
-        final StudyRun run = new StudyRun(catalog, seed, days, deferrableDemand, null);
+        final StudyRun run = new StudyRun(catalog, settings, deferrableDemand, null);
         while (!run.finished())
         {
             run.simulateDay();

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  *     nodes for the window at a low reserve price — idle capacity earns nothing otherwise;</li>
  * <li>urgent buyers: IOC, non-preemptible, limits above the reference price, arriving mostly in office hours;</li>
  * <li>deferrable buyers (only when enabled): GTD with 1–48 h of slack (log-uniform), limits below the reference
- *     price, 70 % preemptible, arriving around the clock.</li>
+ *     price, a configured share of them preemptible, arriving around the clock.</li>
  * </ul>
  * Owners, urgent and deferrable buyers each draw from their own seeded stream and never look at the market, so
  * the runs with and without deferrable demand see exactly the same capacity and the same urgent orders.
@@ -33,7 +33,6 @@ final class SyntheticMarket
 
     private static final double URGENT_BIDS_PER_HOUR = 1.0;
     private static final double DEFERRABLE_BIDS_PER_HOUR = 2.5;
-    private static final double PREEMPTIBLE_SHARE = 0.7;
     private static final double MAX_SLACK_HOURS = 48;
     /** Reference price per GB of GPU memory per hour for a 2016 card, micro-USD; each later year adds a quarter. */
     private static final long MICROS_PER_GB_HOUR = 12_000;
@@ -41,6 +40,7 @@ final class SyntheticMarket
 
     private final Catalog catalog;
     private final boolean deferrableDemand;
+    private final double preemptibleShare;
     private final PlacedBids bids;
     private final InputSink sink;
     private final InputCommand input = new InputCommand();
@@ -50,13 +50,15 @@ final class SyntheticMarket
     private final long[] reference;
     private final FleetProfile[] profile;
 
-    SyntheticMarket(final Catalog catalog, final long seed, final boolean deferrableDemand, final PlacedBids bids, final InputSink sink)
+    SyntheticMarket(final Catalog catalog, final StudySettings settings, final boolean deferrableDemand, final PlacedBids bids,
+        final InputSink sink)
     {
         this.catalog = catalog;
         this.deferrableDemand = deferrableDemand;
+        this.preemptibleShare = settings.preemptibleShare();
         this.bids = bids;
         this.sink = sink;
-        final SplittableRandom root = new SplittableRandom(seed);
+        final SplittableRandom root = new SplittableRandom(settings.seed());
         owners = root.split();
         urgent = root.split();
         deferrable = root.split();
@@ -155,7 +157,7 @@ final class SyntheticMarket
         final int minutes = 60 * (1 + deferrable.nextInt(8));
         final long price = priced(instrument, 0.35, 0.75, deferrable);
         final long slack = StudyTime.MINUTE * (long)(60 * Math.pow(MAX_SLACK_HOURS, deferrable.nextDouble()));
-        final boolean preemptible = deferrable.nextDouble() < PREEMPTIBLE_SHARE;
+        final boolean preemptible = deferrable.nextDouble() < preemptibleShare;
         final long clientOrderId = bids.register(BuyerKind.DEFERRABLE, SlackBucket.of(slack), gpus);
         input.command.placeBid(now, DEFERRABLE_ACCOUNT_BASE + deferrable.nextInt(DEFERRABLE_ACCOUNTS), clientOrderId,
             instrument.index(), gpus, minutes, price, TimeInForce.GTD, now + slack + minutes * StudyTime.MINUTE, false, false,
