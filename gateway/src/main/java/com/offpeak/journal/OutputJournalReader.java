@@ -1,5 +1,6 @@
 package com.offpeak.journal;
 
+import com.offpeak.ledger.transfer.TransferCodec;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -8,20 +9,21 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
- * Reads the output journal one input at a time: its INPUT document and the records after it,
- * reassembled into the in-memory record format of {@link OutputEncoder} (so they compare byte for
- * byte with a replay's output and decode with {@link OutputDecoder}).
+ * Reads the output journal one input at a time: its document with the transfer documents after it
+ * put back in place of their placeholders, in the in-memory record format of {@link OutputEncoder}
+ * (so the records compare byte for byte with a replay's output and decode with {@link OutputDecoder}).
+ * An input whose transfer documents are not all written yet (the journal is being written, or a
+ * crash cut it short) is not returned: the reader stays before it and {@link #next()} says false.
  */
 public final class OutputJournalReader implements AutoCloseable
 {
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    private final ExpandableArrayBuffer document = new ExpandableArrayBuffer(4096);
     private final ExpandableArrayBuffer records = new ExpandableArrayBuffer(4096);
     private long sequence;
     private long time;
     private int length;
-    private long pendingSequence = -1;
-    private long pendingTime;
 
     public OutputJournalReader(final Path dataDir)
     {
@@ -29,44 +31,75 @@ public final class OutputJournalReader implements AutoCloseable
         tailer = queue.createTailer();
     }
 
-    /** Loads the next input's records; false at the end of the journal. */
+    /**
+     * Loads the next input's records; false at the end of the journal.
+     *
+     * @throws JournalCorruptException on a document out of place or a placeholder without its transfer.
+     */
     public boolean next()
     {
-        if (pendingSequence < 0 && !readInputDocument())
+        final long documentIndex;
+        final int documentLength;
+        try (DocumentContext dc = tailer.readingDocument())
         {
+            if (!dc.isPresent())
+            {
+                return false;
+            }
+            documentIndex = dc.index();
+            final Bytes<?> bytes = dc.wire().bytes();
+            final int type = bytes.readUnsignedByte();
+            if (type != OutputRecordType.INPUT)
+            {
+                throw new JournalCorruptException("output journal has a document of type " + type + " at index " +
+                    Long.toHexString(documentIndex) + " where an input's document belongs");
+            }
+            sequence = bytes.readLong();
+            time = bytes.readLong();
+            documentLength = (int)bytes.readRemaining();
+            document.checkLimit(documentLength);
+            bytes.read(document.byteArray(), 0, documentLength);
+        }
+        if (!resolve(documentLength))
+        {
+            // Not all of this input's transfers are written yet: come back to it.
+            tailer.moveToIndex(documentIndex);
             return false;
         }
-        sequence = pendingSequence;
-        time = pendingTime;
-        pendingSequence = -1;
-        length = 0;
-        while (true)
-        {
-            try (DocumentContext dc = tailer.readingDocument())
-            {
-                if (!dc.isPresent())
-                {
-                    return true;
-                }
-                final Bytes<?> bytes = dc.wire().bytes();
-                final int type = bytes.readUnsignedByte();
-                if (type == OutputRecordType.INPUT)
-                {
-                    pendingSequence = bytes.readLong();
-                    pendingTime = bytes.readLong();
-                    return true;
-                }
-                final int payload = (int)bytes.readRemaining();
-                records.putByte(length, (byte)type);
-                records.putShort(length + 1, (short)payload);
-                records.checkLimit(length + OutputEncoder.HEADER + payload);
-                bytes.read(records.byteArray(), length + OutputEncoder.HEADER, payload);
-                length += OutputEncoder.HEADER + payload;
-            }
-        }
+        return true;
     }
 
-    private boolean readInputDocument()
+    /** Copies the document's records into {@link #records}, reading a transfer document for each placeholder. */
+    private boolean resolve(final int documentLength)
+    {
+        length = 0;
+        int position = 0;
+        while (position < documentLength)
+        {
+            final int type = document.getByte(position) & 0xFF;
+            final int payload = position + OutputEncoder.HEADER <= documentLength ? document.getShort(position + 1) & 0xFFFF : 0;
+            if (position + OutputEncoder.HEADER + payload > documentLength)
+            {
+                throw new JournalCorruptException("output of input " + sequence + ": a record runs past the end of its document");
+            }
+            if (type == OutputRecordType.TRANSFER && payload == 0)
+            {
+                if (!readTransfer())
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                records.putBytes(length, document, position, OutputEncoder.HEADER + payload);
+                length += OutputEncoder.HEADER + payload;
+            }
+            position += OutputEncoder.HEADER + payload;
+        }
+        return true;
+    }
+
+    private boolean readTransfer()
     {
         try (DocumentContext dc = tailer.readingDocument())
         {
@@ -75,13 +108,19 @@ public final class OutputJournalReader implements AutoCloseable
                 return false;
             }
             final Bytes<?> bytes = dc.wire().bytes();
+            final int size = (int)bytes.readRemaining();
             final int type = bytes.readUnsignedByte();
-            if (type != OutputRecordType.INPUT)
+            if (type != OutputRecordType.TRANSFER || size != TransferCodec.LENGTH)
             {
-                throw new JournalCorruptException("output journal starts with a record of type " + type + " before any INPUT document");
+                throw new JournalCorruptException("output of input " + sequence + ": expected a transfer document of " +
+                    TransferCodec.LENGTH + " bytes at index " + Long.toHexString(dc.index()) + ", found type " + type + " of " + size);
             }
-            pendingSequence = bytes.readLong();
-            pendingTime = bytes.readLong();
+            final int payload = size - 1;
+            records.putByte(length, (byte)OutputRecordType.TRANSFER);
+            records.putShort(length + 1, (short)payload);
+            records.checkLimit(length + OutputEncoder.HEADER + payload);
+            bytes.read(records.byteArray(), length + OutputEncoder.HEADER, payload);
+            length += OutputEncoder.HEADER + payload;
             return true;
         }
     }

@@ -49,7 +49,7 @@ public final class Recovery
                 outputJournal.append(input.sequence, input.timestamp(), output, length);
                 rewritten[0]++;
             }
-            else if (outputJournal.appendFrom(output, length, tail.records()) > 0)
+            else if (outputJournal.appendTransfers(output, length, tail.transfers()) > 0)
             {
                 rewritten[0]++;
             }
