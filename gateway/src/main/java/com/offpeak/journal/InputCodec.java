@@ -1,5 +1,6 @@
 package com.offpeak.journal;
 
+import com.offpeak.engine.Command;
 import com.offpeak.engine.CommandType;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.pipeline.InputCommand;
@@ -7,14 +8,15 @@ import com.offpeak.pipeline.InputType;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
- * The input journal's record: one fixed 88-byte layout for every input type (unused fields are
- * zero), written field by field into the Chronicle document, never through reflection.
+ * The input journal's record: one fixed 152-byte layout for every input type (unused fields are
+ * zero), written field by field into the Chronicle document, never through reflection. Layout 1
+ * records (the first 88 bytes, before substitutes) still decode, with no substitutes.
  * <pre>
  * offset size field
  *   0     1  input type code ({@link InputType#code()})
  *   1     1  flags: 1 contiguous, 2 postOnly, 4 preemptible, 8 alternatives (QUOTE)
  *   2     1  time in force: 0 none, 1 GTC, 2 GTD, 3 IOC, 4 FOK
- *   3     1  layout version (1)
+ *   3     1  layout version (2)
  *   4     4  instrument
  *   8     8  sequence
  *  16     8  timestamp (epoch ms, stamped by the sequencer)
@@ -28,12 +30,16 @@ import net.openhft.chronicle.bytes.Bytes;
  *  72     8  deadline
  *  80     4  minBlock
  *  84     4  auction interval seconds (SET_MARKET_MODE; 0 = continuous)
+ *  88     4  substitute count (PLACE_BID; as sent, so an over-long list is journaled and rejected on replay too)
+ *  92    60  3 substitutes of 20 bytes: instrument (4), gpus (4), duration minutes (4), price (8)
  * </pre>
  */
 public final class InputCodec
 {
-    public static final int LENGTH = 88;
-    public static final int LAYOUT_VERSION = 1;
+    public static final int LENGTH = 152;
+    public static final int LAYOUT_VERSION = 2;
+    /** Layout 1: the same fields up to the auction interval, no substitutes. */
+    private static final int LENGTH_V1 = 88;
 
     private static final int CONTIGUOUS = 1;
     private static final int POST_ONLY = 2;
@@ -66,6 +72,14 @@ public final class InputCodec
         out.writeLong(c.deadline);
         out.writeInt(c.minBlock);
         out.writeInt(c.auctionIntervalSeconds);
+        out.writeInt(c.substituteCount);
+        for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
+        {
+            out.writeInt(c.substituteInstrument[i]);
+            out.writeInt(c.substituteGpus[i]);
+            out.writeInt(c.substituteDuration[i]);
+            out.writeLong(c.substitutePrice[i]);
+        }
     }
 
     /**
@@ -76,7 +90,7 @@ public final class InputCodec
     public static void decode(final Bytes<?> in, final InputCommand into)
     {
         final long remaining = in.readRemaining();
-        if (remaining != LENGTH)
+        if (remaining != LENGTH && remaining != LENGTH_V1)
         {
             throw new JournalCorruptException("input record of " + remaining + " bytes, expected " + LENGTH);
         }
@@ -89,9 +103,10 @@ public final class InputCodec
         final int flags = in.readUnsignedByte();
         final TimeInForce tif = timeInForce(in.readUnsignedByte());
         final int layout = in.readUnsignedByte();
-        if (layout != LAYOUT_VERSION)
+        if (layout != (remaining == LENGTH ? LAYOUT_VERSION : 1))
         {
-            throw new JournalCorruptException("input record layout version " + layout + ", this build reads " + LAYOUT_VERSION);
+            throw new JournalCorruptException("input record of " + remaining + " bytes in layout version " + layout +
+                ", this build reads 1 (88 bytes) and " + LAYOUT_VERSION + " (" + LENGTH + " bytes)");
         }
         final var c = into.command;
         into.type = type;
@@ -109,6 +124,15 @@ public final class InputCodec
         c.deadline = in.readLong();
         c.minBlock = in.readInt();
         c.auctionIntervalSeconds = in.readInt();
+        final boolean withSubstitutes = remaining == LENGTH;
+        c.substituteCount = withSubstitutes ? in.readInt() : 0;
+        for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
+        {
+            c.substituteInstrument[i] = withSubstitutes ? in.readInt() : 0;
+            c.substituteGpus[i] = withSubstitutes ? in.readInt() : 0;
+            c.substituteDuration[i] = withSubstitutes ? in.readInt() : 0;
+            c.substitutePrice[i] = withSubstitutes ? in.readLong() : 0;
+        }
         c.timeInForce = tif;
         c.contiguous = (flags & CONTIGUOUS) != 0;
         c.postOnly = (flags & POST_ONLY) != 0;

@@ -5,6 +5,7 @@ import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import org.agrona.DirectBuffer;
 
 /** Reads a run of records written by {@link OutputEncoder} and calls the listener once per record, in order. */
@@ -15,6 +16,7 @@ public final class OutputDecoder
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final CancelReason[] CANCEL_REASONS = CancelReason.values();
     private static final LeaseEndReason[] LEASE_END_REASONS = LeaseEndReason.values();
+    private static final TimeInForce[] TIMES_IN_FORCE = TimeInForce.values();
 
     private DirectBuffer buffer;
     private int position;
@@ -79,6 +81,11 @@ public final class OutputDecoder
             case OutputRecordType.AUCTION_CLEARED -> l.auctionCleared(getLong(), getInt(), getLong(), getInt());
             case OutputRecordType.QUOTED -> l.quoted(getLong(), getLong(), getLong(), getInt(), getInt(), getInt(), getInt(), getLong(),
                 getLong(), getBoolean());
+            case OutputRecordType.PREEMPTED -> l.preempted(getLong(), getLong(), getInt(), getLong(), getLong(), getInt(), getLong(),
+                getLong());
+            case OutputRecordType.REQUEUED -> l.requeued(getLong(), getLong(), getLong(), getLong(), getInt(), getInt(), getInt(),
+                getLong(), timeInForce(), getLong(), getBoolean());
+            case OutputRecordType.SPENDING_CAP_SET -> l.spendingCapSet(getLong(), getLong(), getLong());
             case OutputRecordType.CASH_REJECTED -> l.cashRejected(getLong(), getLong(), getLong(), getInt());
             case OutputRecordType.SNAPSHOT_TAKEN -> l.snapshotTaken(getLong(), getLong());
             case OutputRecordType.TRANSFER -> l.transfer(buffer, position, payload);
@@ -143,5 +150,11 @@ public final class OutputDecoder
     {
         final int code = enumCode(LEASE_END_REASONS.length, "lease end reason");
         return code == 0 ? null : LEASE_END_REASONS[code - 1];
+    }
+
+    private TimeInForce timeInForce()
+    {
+        final int code = enumCode(TIMES_IN_FORCE.length, "time in force");
+        return code == 0 ? null : TIMES_IN_FORCE[code - 1];
     }
 }

@@ -6,6 +6,7 @@ import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
@@ -60,6 +61,15 @@ public final class OutputEncoder implements EngineListener
         putLong(account);
         putLong(idempotencyKey);
         putInt(reasonCode);
+        end();
+    }
+
+    public void spendingCapSet(final long time, final long participant, final long capPerHour)
+    {
+        begin(OutputRecordType.SPENDING_CAP_SET);
+        putLong(time);
+        putLong(participant);
+        putLong(capPerHour);
         end();
     }
 
@@ -279,6 +289,42 @@ public final class OutputEncoder implements EngineListener
         putLong(notional);
         putLong(averagePrice);
         putBoolean(cheaper);
+        end();
+    }
+
+    @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+        final int gpus, final long newEnd, final long preemptorBidId)
+    {
+        begin(OutputRecordType.PREEMPTED);
+        putLong(time);
+        putLong(leaseId);
+        putInt(instrument);
+        putLong(victim);
+        putLong(owner);
+        putInt(gpus);
+        putLong(newEnd);
+        putLong(preemptorBidId);
+        end();
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        begin(OutputRecordType.REQUEUED);
+        putLong(time);
+        putLong(orderId);
+        putLong(originalOrderId);
+        putLong(account);
+        putInt(instrument);
+        putInt(gpus);
+        putInt(durationMinutes);
+        putLong(price);
+        putEnum(timeInForce);
+        putLong(deadline);
+        putBoolean(contiguous);
         end();
     }
 

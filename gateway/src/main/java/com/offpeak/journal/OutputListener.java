@@ -11,5 +11,13 @@ public interface OutputListener extends EngineListener
 
     void cashRejected(long time, long account, long idempotencyKey, int reasonCode);
 
+    /**
+     * An admin set {@code participant}'s spending cap, micro-USD per hour ({@code Ledger.NO_CAP}: none).
+     * default: ignored, for readers that only follow money and orders; it moves no money.
+     */
+    default void spendingCapSet(long time, long participant, long capPerHour)
+    {
+    }
+
     void snapshotTaken(long time, long sequence);
 }

@@ -22,8 +22,12 @@ public final class OutputRecordType
     public static final int AUCTION_INDICATIVE = 12;
     public static final int AUCTION_CLEARED = 13;
     public static final int QUOTED = 14;
+    public static final int PREEMPTED = 15;
+    public static final int REQUEUED = 16;
     /** A deposit or withdrawal the ledger refused (unknown account, short funds, reused key for another amount). */
     public static final int CASH_REJECTED = 20;
+    /** An admin set a participant's spending cap (micro-USD per hour; {@code Ledger.NO_CAP} removes it). */
+    public static final int SPENDING_CAP_SET = 21;
     /** A snapshot request was carried out; payload: the snapshot's sequence. */
     public static final int SNAPSHOT_TAKEN = 30;
     public static final int TRANSFER = 100;

@@ -11,6 +11,7 @@ import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.PreTradeCheck;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.journal.OutputEncoder;
 import com.offpeak.journal.OutputRecordType;
@@ -40,7 +41,6 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class Exchange implements StateMachine, PreTradeCheck, EngineListener, TransferListener
 {
-    private static final long MILLIS_PER_MINUTE = 60_000L;
     /** The transfer record without its leading type byte, which the output record header carries. */
     private static final int TRANSFER_PAYLOAD = TransferCodec.LENGTH - 1;
 
@@ -50,6 +50,13 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
     private final Bytes<byte[]> transferOut = Bytes.wrapForWrite(transferBytes);
     private final UnsafeBuffer transferView = new UnsafeBuffer(transferBytes);
     private OutputEncoder output;
+    /**
+     * The fill just reported, settled on its {@code leaseStarted}, which follows at once and carries the
+     * lease's end: a preemptor's lease starts at the hand-over, not now.
+     */
+    private int fillDurationMinutes;
+    private MakerSide fillMakerSide;
+    private int fillBidRemaining;
 
     private Exchange(final Catalog catalog, final EngineConfig engineConfig, final LedgerConfig ledgerConfig, final DataInput snapshot)
         throws IOException
@@ -102,6 +109,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         {
             case DEPOSIT -> cashResult(time, input, ledger.deposit(time, input.idempotencyKey, input.account, input.amount));
             case WITHDRAW -> cashResult(time, input, ledger.withdraw(time, input.idempotencyKey, input.account, input.amount));
+            case SET_SPENDING_CAP -> spendingCap(time, input);
             case SNAPSHOT -> throw new IllegalArgumentException("snapshot requests are the pipeline's, not the exchange's");
             default -> engine.apply(input.command);
         }
@@ -180,6 +188,19 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         }
     }
 
+    private void spendingCap(final long time, final InputCommand input)
+    {
+        final LedgerResult result = ledger.setSpendingCap(input.account, input.amount);
+        if (result == LedgerResult.OK)
+        {
+            output.spendingCapSet(time, input.account, input.amount);
+        }
+        else
+        {
+            cashResult(time, input, result);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ pre-trade (ledger hold)
 
     @Override
@@ -208,6 +229,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
             case OK -> null;
             case INSUFFICIENT_FUNDS -> RejectCode.INSUFFICIENT_FUNDS;
             case NOTIONAL_OVERFLOW, BALANCE_OVERFLOW -> RejectCode.NOTIONAL_OVERFLOW;
+            case SPEND_CAP_EXCEEDED -> RejectCode.SPEND_CAP_EXCEEDED;
             default -> RejectCode.INVALID_COMMAND;
         };
     }
@@ -240,13 +262,9 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
     {
         output.fill(time, instrument, leaseId, bidId, askId, buyer, owner, gpus, durationMinutes, price, maker, bidRemaining);
         // A call-auction fill has no maker (null): both sides pay the maker rate.
-        final MakerSide makerSide = maker == null ? MakerSide.BOTH : maker == Side.BID ? MakerSide.BUYER : MakerSide.OWNER;
-        settled(ledger.fill(time, bidId, leaseId, buyer, owner, price, gpus, durationMinutes, makerSide,
-            time + durationMinutes * MILLIS_PER_MINUTE), "fill of lease ", leaseId);
-        if (bidRemaining == 0)
-        {
-            settled(ledger.releaseHold(time, bidId), "release of the filled bid ", bidId);
-        }
+        fillMakerSide = maker == null ? MakerSide.BOTH : maker == Side.BID ? MakerSide.BUYER : MakerSide.OWNER;
+        fillDurationMinutes = durationMinutes;
+        fillBidRemaining = bidRemaining;
     }
 
     @Override
@@ -255,6 +273,12 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final boolean preemptible)
     {
         output.leaseStarted(time, leaseId, instrument, buyer, owner, bidId, askId, gpus, start, end, price, preemptible);
+        settled(ledger.fill(time, bidId, leaseId, buyer, owner, price, gpus, fillDurationMinutes, fillMakerSide, end),
+            "fill of lease ", leaseId);
+        if (fillBidRemaining == 0)
+        {
+            settled(ledger.releaseHold(time, bidId), "release of the filled bid ", bidId);
+        }
     }
 
     @Override
@@ -299,6 +323,23 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final int orders)
     {
         output.bookChanged(time, instrument, side, price, gpus, orders);
+    }
+
+    @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+        final int gpus, final long newEnd, final long preemptorBidId)
+    {
+        output.preempted(time, leaseId, instrument, victim, owner, gpus, newEnd, preemptorBidId);
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        // The ledger already holds the re-queued bid: the engine asked it through onPlace.
+        output.requeued(time, orderId, originalOrderId, account, instrument, gpus, durationMinutes, price, timeInForce, deadline,
+            contiguous);
     }
 
     @Override

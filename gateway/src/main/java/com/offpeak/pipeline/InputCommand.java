@@ -17,9 +17,9 @@ public final class InputCommand
     public final Command command = new Command();
     public InputType type;
     public long sequence;
-    /** DEPOSIT / WITHDRAW only. */
+    /** DEPOSIT / WITHDRAW / SET_SPENDING_CAP only. */
     public long account;
-    /** DEPOSIT / WITHDRAW only: micro-USD, positive. */
+    /** DEPOSIT / WITHDRAW only: micro-USD, positive; SET_SPENDING_CAP: the cap, micro-USD per hour. */
     public long amount;
     /** DEPOSIT / WITHDRAW only: the same key twice moves money once. */
     public long idempotencyKey;
@@ -45,6 +45,11 @@ public final class InputCommand
     public InputCommand withdraw(final long account, final long amount, final long idempotencyKey)
     {
         return cashMovement(InputType.WITHDRAW, account, amount, idempotencyKey);
+    }
+
+    public InputCommand setSpendingCap(final long account, final long capPerHour)
+    {
+        return cashMovement(InputType.SET_SPENDING_CAP, account, capPerHour, 0);
     }
 
     public InputCommand snapshot()
@@ -113,7 +118,7 @@ public final class InputCommand
     {
         return "#" + sequence + ' ' + switch (type == null ? InputType.TIMER_TICK : type)
         {
-            case DEPOSIT, WITHDRAW -> type + "{t=" + command.timestamp + " acct=" + account + " amount=" + amount +
+            case DEPOSIT, WITHDRAW, SET_SPENDING_CAP -> type + "{t=" + command.timestamp + " acct=" + account + " amount=" + amount +
                 " key=" + idempotencyKey + '}';
             case SNAPSHOT -> "Snapshot{t=" + command.timestamp + '}';
             default -> command.toString();

@@ -21,6 +21,8 @@ public enum InputType
     DEPOSIT(20),
     /** Funds leave to outside: idempotent by key, refused if available funds are short. */
     WITHDRAW(21),
+    /** Admin: a participant's spending cap per hour (amount; {@code Ledger.NO_CAP} removes it). Moves no money. */
+    SET_SPENDING_CAP(22),
     /** Take a snapshot of the state after this point; changes nothing. */
     SNAPSHOT(30);
 

@@ -28,6 +28,8 @@ class CodecTest
         final List<InputCommand> inputs = new ArrayList<>();
         inputs.add(input(c -> c.command.placeAsk(5, 7, 9, 2, 16, 2_000_000, 99_999, 8)));
         inputs.add(input(c -> c.command.placeBid(5, 7, 9, 1, 8, 120, 1_990_000, TimeInForce.GTD, 77_777, true, false, true)));
+        inputs.add(input(c -> c.command.placeBid(5, 7, 10, 0, 8, 120, 2_400_000, TimeInForce.GTC, 0, false, false, false)
+            .addSubstitute(1, 8, 120, 1_300_000).addSubstitute(2, 16, 90, 700_000).addSubstitute(3, 4, 60, 500_000)));
         inputs.add(input(c -> c.command.cancel(5, 7, 123)));
         inputs.add(input(c -> c.command.cancelAll(5, 7, -1)));
         inputs.add(input(c -> c.command.amend(5, 7, 123, 4, 1_000_000)));
@@ -36,6 +38,7 @@ class CodecTest
         inputs.add(input(c -> c.command.quote(5, 7, 11, 1, 16, 120, true)));
         inputs.add(new InputCommand().deposit(7, 1_000_000, 42));
         inputs.add(new InputCommand().withdraw(7, 500, 43));
+        inputs.add(new InputCommand().setSpendingCap(7, 50_000_000));
         inputs.add(new InputCommand().snapshot());
         long sequence = 1;
         for (final InputCommand input : inputs)
@@ -50,6 +53,27 @@ class CodecTest
             assertThat(decoded.type).isEqualTo(input.type);
             assertThat(decoded.command.sameRequestAs(input.command)).as("every field of %s", input).isTrue();
         }
+    }
+
+    @Test
+    void aLayoutOneRecordFromBeforeSubstitutesStillDecodes()
+    {
+        final InputCommand bid = input(c -> c.command.placeBid(5, 7, 9, 1, 8, 120, 1_990_000, TimeInForce.GTC, 0, true, false, false));
+        bid.sequence = 3;
+        final Bytes<?> current = Bytes.allocateElasticOnHeap(InputCodec.LENGTH);
+        InputCodec.encode(bid, current);
+        final byte[] layoutOne = new byte[88];
+        current.read(layoutOne);
+        layoutOne[3] = 1;
+        final InputCommand decoded = new InputCommand();
+        decoded.command.placeBid(0, 0, 0, 0, 0, 0, 0, TimeInForce.GTC, 0, false, false, false).addSubstitute(2, 2, 2, 2);
+        InputCodec.decode(Bytes.wrapForRead(layoutOne), decoded);
+        assertThat(decoded.command.sameRequestAs(bid.command)).as(decoded.toString()).isTrue();
+        assertThat(decoded.command.substituteCount).isZero();
+
+        layoutOne[3] = 2;
+        assertThatThrownBy(() -> InputCodec.decode(Bytes.wrapForRead(layoutOne), new InputCommand()))
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining("layout version 2");
     }
 
     @Test
@@ -82,7 +106,10 @@ class CodecTest
         encoder.auctionIndicative(1, 2, 3, 4);
         encoder.auctionCleared(1, 2, 3, 4);
         encoder.quoted(1, 2, 3, 4, 5, 6, 7, 8, 9, true);
+        encoder.preempted(1, 2, 3, 4, 5, 6, 7, 8);
+        encoder.requeued(1, 2, 3, 4, 5, 6, 7, 8, TimeInForce.GTD, 9, true);
         encoder.cashRejected(1, 2, 3, 4);
+        encoder.spendingCapSet(1, 2, 3);
         encoder.snapshotTaken(1, 2);
         encoder.record(OutputRecordType.TRANSFER, new UnsafeBuffer(new byte[] {9, 8, 7}), 0, 3);
 
@@ -110,7 +137,10 @@ class CodecTest
             "auctionIndicative[1, 2, 3, 4]",
             "auctionCleared[1, 2, 3, 4]",
             "quoted[1, 2, 3, 4, 5, 6, 7, 8, 9, true]",
+            "preempted[1, 2, 3, 4, 5, 6, 7, 8]",
+            "requeued[1, 2, 3, 4, 5, 6, 7, 8, GTD, 9, true]",
             "cashRejected[1, 2, 3, 4]",
+            "spendingCapSet[1, 2, 3]",
             "snapshotTaken[1, 2]",
             "transfer3");
     }

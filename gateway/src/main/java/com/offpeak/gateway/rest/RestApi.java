@@ -12,6 +12,7 @@ import com.offpeak.gateway.wire.Prices;
 import com.offpeak.gateway.ws.ApiError;
 import com.offpeak.gateway.ws.Replies;
 import com.offpeak.journal.Journals;
+import com.offpeak.ledger.Ledger;
 import com.offpeak.ledger.account.AccountId;
 import com.offpeak.ledger.account.AccountKind;
 import com.offpeak.ledger.journal.StatementExporter;
@@ -30,6 +31,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 /**
  * REST on the same server (docs/api.md, "REST"): public market data, an account's own balances,
  * statement, orders and leases (bearer API key), admin deposits and withdrawals (admin key, idempotency key),
+ * spending caps and market modes (admin key),
  * health and Prometheus metrics. Market data and account state live on the publisher context;
  * handlers read them there and answer from there.
  */
@@ -40,7 +42,7 @@ public final class RestApi
     private final Catalog catalog;
     private final Publisher publisher;
     private final ApiKeyStore keys;
-    private final CashRequests cash;
+    private final AdminRequests admin;
     private final PrometheusMeterRegistry metrics;
     private final Path dataDir;
 
@@ -51,7 +53,7 @@ public final class RestApi
         this.catalog = catalog;
         this.publisher = publisher;
         this.keys = keys;
-        this.cash = new CashRequests(pipeline);
+        this.admin = new AdminRequests(pipeline);
         this.metrics = metrics;
     }
 
@@ -77,6 +79,8 @@ public final class RestApi
         router.post("/api/admin/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.post("/api/admin/deposit").handler(ctx -> cash(ctx, true));
         router.post("/api/admin/withdraw").handler(ctx -> cash(ctx, false));
+        router.post("/api/admin/spending-cap").handler(this::spendingCap);
+        router.post("/api/admin/market-mode").handler(this::marketMode);
     }
 
     private void health(final RoutingContext ctx)
@@ -179,6 +183,44 @@ public final class RestApi
 
     private void cash(final RoutingContext ctx, final boolean deposit)
     {
+        adminRequest(ctx, body -> AdminRequests.Request.cash(deposit, positive(body, "account"), amount(body),
+            positive(body, "idempotencyKey")), request -> new JsonObject().put("ok", true).put("account", request.account())
+            .put("amount", Prices.format(request.amount())).put("idempotencyKey", request.idempotencyKey()));
+    }
+
+    /** {@code {"account": 7, "capPerHour": "50.00"}}; {@code "capPerHour": null} removes the cap. */
+    private void spendingCap(final RoutingContext ctx)
+    {
+        adminRequest(ctx, body -> AdminRequests.Request.spendingCap(positive(body, "account"), capPerHour(body)),
+            request -> new JsonObject().put("ok", true).put("account", request.account()).put("capPerHour",
+                request.amount() == Ledger.NO_CAP ? null : Prices.format(request.amount())));
+    }
+
+    /** {@code {"instrument": "H100-SXM", "auctionIntervalSeconds": 60}}; 0 switches back to continuous matching. */
+    private void marketMode(final RoutingContext ctx)
+    {
+        adminRequest(ctx, body ->
+        {
+            final Object id = body.getValue("instrument");
+            final Instrument instrument = id instanceof String text ? catalog.byId(text) : null;
+            if (instrument == null)
+            {
+                throw new IllegalArgumentException("'instrument' must be a catalog id");
+            }
+            final Object interval = body.getValue("auctionIntervalSeconds");
+            if (!(interval instanceof Integer seconds))
+            {
+                throw new IllegalArgumentException("'auctionIntervalSeconds' must be an integer (0 = continuous)");
+            }
+            return AdminRequests.Request.marketMode(instrument.index(), seconds);
+        }, request -> new JsonObject().put("ok", true).put("instrument", catalog.get(request.instrument()).id())
+            .put("auctionIntervalSeconds", request.auctionIntervalSeconds()));
+    }
+
+    /** Admin key, JSON body parsed into a request, through the pipeline; 409 with the ledger's or engine's code if refused. */
+    private void adminRequest(final RoutingContext ctx, final Function<JsonObject, AdminRequests.Request> parse,
+        final Function<AdminRequests.Request, JsonObject> answer)
+    {
         final ApiKey key = bearer(ctx);
         if (key == null)
         {
@@ -186,10 +228,10 @@ public final class RestApi
         }
         if (key.role() != Role.ADMIN)
         {
-            error(ctx, 403, ApiError.FORBIDDEN, "deposits and withdrawals need an admin key");
+            error(ctx, 403, ApiError.FORBIDDEN, "admin requests need an admin key");
             return;
         }
-        final CashRequests.Cash request;
+        final AdminRequests.Request request;
         try
         {
             final JsonObject body = ctx.body().asJsonObject();
@@ -197,7 +239,7 @@ public final class RestApi
             {
                 throw new IllegalArgumentException("a JSON body is required");
             }
-            request = new CashRequests.Cash(deposit, positive(body, "account"), amount(body), positive(body, "idempotencyKey"));
+            request = parse.apply(body);
         }
         catch (final DecodeException | ClassCastException e)
         {
@@ -209,7 +251,7 @@ public final class RestApi
             error(ctx, 400, ApiError.BAD_REQUEST, e.getMessage());
             return;
         }
-        cash.submit(request).onComplete(result ->
+        admin.submit(request).onComplete(result ->
         {
             if (result.failed())
             {
@@ -221,8 +263,7 @@ public final class RestApi
             }
             else
             {
-                json(ctx, 200, new JsonObject().put("ok", true).put("account", request.account())
-                    .put("amount", Prices.format(request.amount())).put("idempotencyKey", request.idempotencyKey()));
+                json(ctx, 200, answer.apply(request));
             }
         });
     }
@@ -256,6 +297,25 @@ public final class RestApi
         if (micros <= 0)
         {
             throw new IllegalArgumentException("'amount' must be a positive decimal string of USD, e.g. \"1000.00\"");
+        }
+        return micros;
+    }
+
+    private static long capPerHour(final JsonObject body)
+    {
+        if (!body.containsKey("capPerHour"))
+        {
+            throw new IllegalArgumentException("'capPerHour' is required: a decimal string of USD per hour, or null for no cap");
+        }
+        final Object value = body.getValue("capPerHour");
+        if (value == null)
+        {
+            return Ledger.NO_CAP;
+        }
+        final long micros = value instanceof String text ? Prices.parse(text) : Prices.INVALID;
+        if (micros < 0)
+        {
+            throw new IllegalArgumentException("'capPerHour' must be a decimal string of USD per hour, e.g. \"50.00\", or null");
         }
         return micros;
     }

@@ -5,6 +5,7 @@ import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.gateway.marketdata.MarketData;
 import com.offpeak.gateway.rest.AccountMirror;
@@ -244,6 +245,23 @@ public final class Publisher implements OutputListener, MessageHandler
     }
 
     @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+        final int gpus, final long newEnd, final long preemptorBidId)
+    {
+        privateChannels.preempted(time, leaseId, instrument, victim, owner, gpus, newEnd, preemptorBidId);
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        privateChannels.requeued(time, orderId, originalOrderId, account, instrument, gpus, durationMinutes, price, timeInForce,
+            deadline, contiguous);
+        accounts.accepted(time, account, orderId, Side.BID, catalog.get(instrument).id(), gpus, price);
+    }
+
+    @Override
     public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int remainingGpus)
     {
@@ -283,6 +301,12 @@ public final class Publisher implements OutputListener, MessageHandler
     public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
     {
         privateChannels.cashRejected(time, account, idempotencyKey, reasonCode);
+    }
+
+    @Override
+    public void spendingCapSet(final long time, final long participant, final long capPerHour)
+    {
+        privateChannels.spendingCapSet(time, participant, capPerHour);
     }
 
     @Override

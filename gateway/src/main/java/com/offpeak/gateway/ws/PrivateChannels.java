@@ -5,16 +5,18 @@ import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.gateway.wire.JsonText;
 import com.offpeak.journal.OutputListener;
+import com.offpeak.ledger.Ledger;
 import java.util.ArrayList;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * Each account's private channel: its order acks and rejects, fills, lease starts and ends,
- * expiries, cancels, amends and balance changes, sent to every session logged in for that
+ * preemption notices and re-queues, expiries, cancels, amends, spending caps and balance changes, sent to every session logged in for that
  * account and to no other. Confined to the publisher context. An event is encoded only when its
  * account has a session, so accounts nobody watches cost a map lookup.
  */
@@ -194,6 +196,36 @@ public final class PrivateChannels implements OutputListener
     }
 
     @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+        final int gpus, final long newEnd, final long preemptorBidId)
+    {
+        if (watched(victim) || watched(owner))
+        {
+            // The preemptor learns of it from its own fill and leaseStarted; its identity is not the victim's business.
+            start("preempted", time).field("leaseId", leaseId).field("instrument", instrumentId(instrument))
+                .field("buyer", victim).field("owner", owner).field("gpus", gpus).field("end", newEnd);
+            final String text = json.finish();
+            send(victim, text);
+            send(owner, text);
+        }
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        if (watched(account))
+        {
+            start("requeued", time).field("orderId", orderId).field("originalOrderId", originalOrderId)
+                .field("instrument", instrumentId(instrument)).field("gpus", gpus).field("durationMinutes", durationMinutes)
+                .price("price", price).field("timeInForce", timeInForce.name()).field("deadline", deadline)
+                .field("contiguous", contiguous);
+            send(account, json.finish());
+        }
+    }
+
+    @Override
     public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus, final int orders)
     {
         // public: market data's business
@@ -216,6 +248,16 @@ public final class PrivateChannels implements OutputListener
     }
 
     @Override
+    public void spendingCapSet(final long time, final long participant, final long capPerHour)
+    {
+        if (watched(participant))
+        {
+            start("spendingCap", time).priceOrNull("capPerHour", capPerHour, capPerHour != Ledger.NO_CAP);
+            send(participant, json.finish());
+        }
+    }
+
+    @Override
     public void snapshotTaken(final long time, final long sequence)
     {
         // operational, not an account's event
@@ -227,7 +269,7 @@ public final class PrivateChannels implements OutputListener
     {
         start("fill", time).field("role", role).field("orderId", orderId).field("leaseId", leaseId).field("bidId", bidId)
             .field("askId", askId).field("instrument", instrumentId(instrument)).field("gpus", gpus)
-            .field("durationMinutes", durationMinutes).price("price", price).field("maker", maker.name())
+            .field("durationMinutes", durationMinutes).price("price", price).field("maker", maker == null ? "BOTH" : maker.name())
             .field("bidRemaining", bidRemaining);
         return json.finish();
     }
