@@ -53,15 +53,14 @@ final class Preemption
     /**
      * Takes what {@code bid} still misses from preemptible leases: per victim the {@code preempted}
      * notice, then the preemptor's {@code fill} and {@code leaseStarted} (starting at the hand-over).
-     * The bid must not rest yet (it has just arrived). Returns the GPUs taken.
+     * The bid must not rest yet (it has just arrived).
      */
-    int take(final Order bid)
+    void take(final Order bid)
     {
         if (!mayPreempt(bid))
         {
-            return 0;
+            return;
         }
-        final int missing = bid.remaining;
         final long tick = state.catalog.get(bid.instrument).tickSize();
         Lease victim = null;
         while (bid.remaining > 0 && (victim = nextVictim(bid, bid.remaining, victim)) != null)
@@ -80,7 +79,6 @@ final class Preemption
             bid.filled += q;
             matcher.openLease(bid, victim.ask, q, handOver, victim.price + tick, Side.ASK);
         }
-        return missing - bid.remaining;
     }
 
     private boolean mayPreempt(final Order bid)

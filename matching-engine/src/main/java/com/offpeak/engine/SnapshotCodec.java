@@ -225,11 +225,8 @@ final class SnapshotCodec
         c.contiguous = in.readBoolean();
         c.postOnly = in.readBoolean();
         c.preemptible = in.readBoolean();
+        // A rejected command's record keeps whatever count it carried, a negative one included.
         c.substituteCount = in.readInt();
-        if (c.substituteCount < 0)
-        {
-            throw new IOException("snapshot holds a negative substitute count");
-        }
         for (int i = 0; i < Math.min(c.substituteCount, Command.MAX_SUBSTITUTES); i++)
         {
             c.substituteInstrument[i] = in.readInt();

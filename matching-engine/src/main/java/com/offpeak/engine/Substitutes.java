@@ -132,7 +132,7 @@ final class Substitutes
 
     private RejectCode check(final Command command, final int count)
     {
-        if (count > MAX_ALTERNATIVES || command.timeInForce == TimeInForce.FOK)
+        if (count < 2 || count > MAX_ALTERNATIVES || command.timeInForce == TimeInForce.FOK)
         {
             return RejectCode.INVALID_SUBSTITUTES;
         }

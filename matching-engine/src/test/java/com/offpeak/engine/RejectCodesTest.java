@@ -66,6 +66,9 @@ class RejectCodesTest
         expect(d.apply(fiveAlternatives), RejectCode.INVALID_SUBSTITUTES);
         expect(d.apply(c.placeBid(T0, 1, 0, H100, 1, 60, USD, TimeInForce.FOK, 0, false, false, false).addSubstitute(H100, 2, 60, USD)),
             RejectCode.INVALID_SUBSTITUTES);
+        final Command negativeCount = bid(1, 1, 60, USD);
+        negativeCount.substituteCount = -1;
+        expect(d.apply(negativeCount), RejectCode.INVALID_SUBSTITUTES);
         final long alternative = acceptedId(d.apply(bid(1, 1, 60, USD).addSubstitute(H100, 2, 60, USD)));
         expect(d.amend(T0, 1, alternative, 2, USD), RejectCode.SUBSTITUTE_NOT_AMENDABLE);
     }

@@ -369,7 +369,7 @@ public final class ReferenceModel
     private void placeSubstitutes(final Command command)
     {
         final int count = command.substituteCount + 1;
-        RejectCode code = count > 4 || command.timeInForce == TimeInForce.FOK ? RejectCode.INVALID_SUBSTITUTES : null;
+        RejectCode code = count < 2 || count > 4 || command.timeInForce == TimeInForce.FOK ? RejectCode.INVALID_SUBSTITUTES : null;
         final List<Command> alternatives = new ArrayList<>();
         for (int i = 0; code == null && i < count; i++)
         {
