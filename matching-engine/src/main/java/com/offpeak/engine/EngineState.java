@@ -10,6 +10,7 @@ import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.order.Account;
 import com.offpeak.engine.order.ClientOrderIds;
 import com.offpeak.engine.order.Order;
+import com.offpeak.engine.order.OrderIndex;
 import com.offpeak.engine.pool.ObjectPool;
 import com.offpeak.engine.substitute.SubstituteGroups;
 import com.offpeak.engine.timer.TimerQueue;
@@ -29,7 +30,7 @@ final class EngineState
     final OrderBook[] books;
     final ObjectPool<Order> orderPool = new ObjectPool<>(Order::new, 1024);
     /** Open orders by id: O(1) cancel/amend and the staleness test for expiry timers. Lookup only. */
-    final Long2ObjectHashMap<Order> openOrders = new Long2ObjectHashMap<>();
+    final OrderIndex openOrders = new OrderIndex();
     final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
     final ClientOrderIds clientOrderIds;
     final RunningLeases leases;

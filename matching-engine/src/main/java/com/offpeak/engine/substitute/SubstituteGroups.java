@@ -1,7 +1,7 @@
 package com.offpeak.engine.substitute;
 
 import com.offpeak.engine.order.Order;
-import org.agrona.collections.Long2ObjectHashMap;
+import com.offpeak.engine.order.OrderIndex;
 
 import java.util.Arrays;
 
@@ -23,7 +23,7 @@ public final class SubstituteGroups
      * is voided and queued for cancellation, and the winner is left alone in its group (still not
      * amendable).
      */
-    public void firstFill(final Order winner, final Long2ObjectHashMap<Order> openOrders)
+    public void firstFill(final Order winner, final OrderIndex openOrders)
     {
         if (winner.substituteCount <= 1)
         {
