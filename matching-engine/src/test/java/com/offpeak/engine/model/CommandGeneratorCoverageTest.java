@@ -11,6 +11,8 @@ import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +32,7 @@ class CommandGeneratorCoverageTest
     void streamsReachEveryRule()
     {
         final Set<String> seen = new TreeSet<>();
-        final EngineListener listener = new OutcomeCollector(seen);
+        final EngineListener listener = new OutcomeCollector(seen, new HashMap<>());
         final Catalog catalog = Catalog.loadDefault();
         for (long seed = 1; seed <= SEEDS; seed++)
         {
@@ -66,12 +68,14 @@ class CommandGeneratorCoverageTest
             expected.add("expired " + side);
         }
         expected.addAll(Set.of("leaseEnded returned=true", "leaseEnded returned=false", "amended priorityKept=true",
-            "amended priorityKept=false", "fill preemptible", "preempted", "leaseEnded PREEMPTED", "requeued"));
+            "amended priorityKept=false", "fill preemptible", "preempted", "leaseEnded PREEMPTED", "requeued",
+            "preempted part of a lease", "preempted at the lease's natural end", "requeue rejected"));
         assertThat(seen).containsAll(expected);
     }
 
     /** Reduces each event to the rule it shows. */
-    private record OutcomeCollector(Set<String> seen) implements EngineListener
+    /** {@code leases}: GPUs and end of every lease started, to tell a partial or natural-end preemption. */
+    private record OutcomeCollector(Set<String> seen, Map<Long, long[]> leases) implements EngineListener
     {
         @Override
         public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
@@ -84,6 +88,10 @@ class CommandGeneratorCoverageTest
         public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
         {
             seen.add("rejected " + code);
+            if (clientOrderId == 0 && orderId != 0 && (code == RejectCode.INSUFFICIENT_FUNDS || code == RejectCode.ENGINE_FULL))
+            {
+                seen.add("requeue rejected");
+            }
         }
 
         @Override
@@ -109,6 +117,7 @@ class CommandGeneratorCoverageTest
             {
                 seen.add("fill preemptible");
             }
+            leases.put(leaseId, new long[] {gpus, end});
         }
 
         @Override
@@ -124,6 +133,15 @@ class CommandGeneratorCoverageTest
             final int gpus, final long newEnd, final long preemptorBidId)
         {
             seen.add("preempted");
+            final long[] lease = leases.get(leaseId);
+            if (gpus < lease[0])
+            {
+                seen.add("preempted part of a lease");
+            }
+            if (newEnd == lease[1])
+            {
+                seen.add("preempted at the lease's natural end");
+            }
         }
 
         @Override
