@@ -6,8 +6,8 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,11 +19,15 @@ import java.util.concurrent.locks.LockSupport;
  * stages signal when they release a batch ({@link BatchRelease}), producers signal on publish, and
  * the first stage waits for the slot to be published, not merely claimed.
  *
- * <p>Waiters park with {@link LockSupport} in a fixed table of thread slots rather than on a lock's
- * condition, whose every wait allocates a queue node. Wake-ups cannot be lost: a waiter registers
- * (a volatile write) before it re-reads the sequence it waits for, and a signaller stores its
- * sequence with a volatile write before it reads the table, so at least one of them sees the other.
- * The timed park is a second line of defence (and the fallback if the table is ever full).
+ * <p>Waiters park with {@link LockSupport} in a fixed table of waiter slots rather than on a lock's
+ * condition, whose every wait allocates a queue node. A slot records what its thread waits for, so
+ * a signal unparks only the threads whose wait is over: a producer's publish wakes the stage that
+ * reads the ring, not the stages behind it (an unpark is a system call, and a thread woken for
+ * nothing takes the CPU away from the one that has work). Wake-ups cannot be lost: a waiter fills
+ * its slot and then announces itself (a volatile write) before it re-reads the sequence it waits
+ * for, and a signaller stores its sequence with a volatile write before it reads the table, so at
+ * least one of them sees the other. The timed park is a second line of defence (and the fallback
+ * if the table is ever full).
  */
 final class StageBlockingWaitStrategy implements WaitStrategy
 {
@@ -31,9 +35,17 @@ final class StageBlockingWaitStrategy implements WaitStrategy
     private static final int MAX_WAITERS = 16;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final AtomicReferenceArray<Thread> parked = new AtomicReferenceArray<>(MAX_WAITERS);
-    private final AtomicInteger waiters = new AtomicInteger();
+    private final Waiter[] waiters = new Waiter[MAX_WAITERS];
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile RingBuffer<?> ring;
+
+    StageBlockingWaitStrategy()
+    {
+        for (int i = 0; i < MAX_WAITERS; i++)
+        {
+            waiters[i] = new Waiter();
+        }
+    }
 
     /** Lets the first stage wait for publication instead of the claim cursor; call once the ring exists. */
     void watch(final RingBuffer<?> ring)
@@ -55,8 +67,7 @@ final class StageBlockingWaitStrategy implements WaitStrategy
             }
             Thread.onSpinWait();
         }
-        final Thread me = Thread.currentThread();
-        final int slot = register(me);
+        final Waiter waiter = register(sequence, dependentSequence, published);
         try
         {
             while (!ready(sequence, dependentSequence, published))
@@ -67,7 +78,7 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         }
         finally
         {
-            unregister(slot);
+            unregister(waiter);
         }
         return dependentSequence.get();
     }
@@ -75,12 +86,12 @@ final class StageBlockingWaitStrategy implements WaitStrategy
     @Override
     public void signalAllWhenBlocking()
     {
-        if (waiters.get() > 0)
+        if (waiting.get() > 0)
         {
-            for (int i = 0; i < MAX_WAITERS; i++)
+            for (final Waiter waiter : waiters)
             {
-                final Thread thread = parked.get(i);
-                if (thread != null)
+                final Thread thread = waiter.thread;
+                if (thread != null && ready(waiter.sequence, waiter.dependentSequence, waiter.published))
                 {
                     LockSupport.unpark(thread);
                 }
@@ -88,30 +99,45 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         }
     }
 
-    private int register(final Thread thread)
+    private Waiter register(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published)
     {
-        waiters.incrementAndGet();
-        for (int i = 0; i < MAX_WAITERS; i++)
+        waiting.incrementAndGet();
+        for (final Waiter waiter : waiters)
         {
-            if (parked.compareAndSet(i, null, thread))
+            if (waiter.claimed.compareAndSet(false, true))
             {
-                return i;
+                waiter.sequence = sequence;
+                waiter.dependentSequence = dependentSequence;
+                waiter.published = published;
+                waiter.thread = Thread.currentThread(); // volatile: publishes the fields above to signallers
+                return waiter;
             }
         }
-        return -1;
+        return null;
     }
 
-    private void unregister(final int slot)
+    private void unregister(final Waiter waiter)
     {
-        if (slot >= 0)
+        if (waiter != null)
         {
-            parked.set(slot, null);
+            waiter.thread = null;
+            waiter.claimed.set(false);
         }
-        waiters.decrementAndGet();
+        waiting.decrementAndGet();
     }
 
     private static boolean ready(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published)
     {
         return published != null ? published.isAvailable(sequence) : dependentSequence.get() >= sequence;
+    }
+
+    /** One parked thread and what it waits for: {@code sequence} published in the ring, or reached by {@code dependentSequence}. */
+    private static final class Waiter
+    {
+        final AtomicBoolean claimed = new AtomicBoolean();
+        volatile Thread thread;
+        long sequence;
+        Sequence dependentSequence;
+        RingBuffer<?> published;
     }
 }
