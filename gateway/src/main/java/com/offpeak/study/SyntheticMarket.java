@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * The study's participants, minute by minute:
  * <ul>
  * <li>owners: per instrument, {@value #FLEETS} fleets of {@value #GPUS_PER_FLEET} GPUs; every {@value #WINDOW_HOURS} hours
- *     (fleets staggered by an hour) each posts its idle nodes, drawn from its {@link FleetProfile}, as one ask of whole
+ *     (fleets staggered evenly) each posts its idle nodes, drawn from its {@link FleetProfile}, as one ask of whole
  *     nodes for the window at a low reserve price — idle capacity earns nothing otherwise;</li>
  * <li>urgent buyers: IOC, non-preemptible, limits above the reference price, arriving mostly in office hours;</li>
  * <li>deferrable buyers (only when enabled): GTD with 1–48 h of slack (log-uniform), limits below the reference
@@ -24,7 +24,7 @@ final class SyntheticMarket
 {
     static final int FLEETS = 4;
     static final int GPUS_PER_FLEET = 48;
-    static final int WINDOW_HOURS = 4;
+    static final int WINDOW_HOURS = 8;
     static final long OWNER_ACCOUNT_BASE = 1_000;
     static final long URGENT_ACCOUNT_BASE = 2_000;
     static final long DEFERRABLE_ACCOUNT_BASE = 3_000;
@@ -33,6 +33,8 @@ final class SyntheticMarket
 
     private static final double URGENT_BIDS_PER_HOUR = 1.0;
     private static final double DEFERRABLE_BIDS_PER_HOUR = 2.5;
+    /** Batch jobs of one to six hours: they fit an owner's idle window with room to spare. */
+    private static final int MAX_DEFERRABLE_HOURS = 6;
     private static final double MAX_SLACK_HOURS = 48;
     /** Reference price per GB of GPU memory per hour for a 2016 card, micro-USD; each later year adds a quarter. */
     private static final long MICROS_PER_GB_HOUR = 12_000;
@@ -95,7 +97,7 @@ final class SyntheticMarket
             final Instrument instrument = catalog.get(i);
             for (int fleet = 0; fleet < FLEETS; fleet++)
             {
-                if (Math.floorMod(minuteOfRun - fleet * 60L, WINDOW_HOURS * 60L) == 0)
+                if (Math.floorMod(minuteOfRun - fleet * 60L * WINDOW_HOURS / FLEETS, WINDOW_HOURS * 60L) == 0)
                 {
                     postIdleNodes(now, instrument, fleet);
                 }
@@ -154,7 +156,7 @@ final class SyntheticMarket
     private void deferrableBid(final long now, final Instrument instrument)
     {
         final int gpus = gpus(instrument, deferrable);
-        final int minutes = 60 * (1 + deferrable.nextInt(8));
+        final int minutes = 60 * (1 + deferrable.nextInt(MAX_DEFERRABLE_HOURS));
         final long price = priced(instrument, 0.35, 0.75, deferrable);
         final long slack = StudyTime.MINUTE * (long)(60 * Math.pow(MAX_SLACK_HOURS, deferrable.nextDouble()));
         final boolean preemptible = deferrable.nextDouble() < preemptibleShare;
