@@ -286,7 +286,8 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {
         output.leaseEnded(time, leaseId, instrument, buyer, owner, askId, gpus, reason, returnedToAsk);
-        settled(ledger.leaseEnded(time, leaseId, time), "end of lease ", leaseId);
+        // A preemption's hand-over ends only the noticed GPUs (PREEMPTED); the lease runs on with the rest to its own end.
+        settled(ledger.gpusEnded(time, leaseId, gpus, time), "end of lease ", leaseId);
     }
 
     @Override

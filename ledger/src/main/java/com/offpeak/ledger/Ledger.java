@@ -30,9 +30,15 @@ public final class Ledger
     public static final long NONE = -1;
     /** The spending cap of a participant without one. */
     public static final long NO_CAP = SpendingCaps.NO_CAP;
+    /**
+     * The most GPU-minutes one bid (GPUs × duration) may have: a lease's settlement shares are
+     * fractions of its GPU-minutes, kept in an {@code int} so their products stay within a
+     * {@code long} (about 4,000 GPU-years — far beyond any catalog limit).
+     */
+    public static final long MAX_GPU_MINUTES = Integer.MAX_VALUE;
     static final long MILLIS_PER_MINUTE = 60_000L;
     private static final int SNAPSHOT_MAGIC = 0x4F50_4C47;
-    private static final int SNAPSHOT_VERSION = 1;
+    private static final int SNAPSHOT_VERSION = 2;
 
     private final LedgerConfig config;
     private final AccountBook book;
@@ -135,7 +141,7 @@ public final class Ledger
         {
             return LedgerResult.INVALID_PARTICIPANT;
         }
-        if (limitPrice <= 0 || gpus <= 0 || durationMinutes <= 0)
+        if (limitPrice <= 0 || gpus <= 0 || durationMinutes <= 0 || (long)gpus * durationMinutes > MAX_GPU_MINUTES)
         {
             return LedgerResult.INVALID_AMOUNT;
         }
@@ -170,7 +176,7 @@ public final class Ledger
         {
             return LedgerResult.UNKNOWN_ORDER;
         }
-        if (newLimitPrice <= 0 || newRemainingGpus <= 0)
+        if (newLimitPrice <= 0 || newRemainingGpus <= 0 || (long)newRemainingGpus * hold.durationMinutes > MAX_GPU_MINUTES)
         {
             return LedgerResult.INVALID_AMOUNT;
         }
@@ -250,7 +256,7 @@ public final class Ledger
         {
             return LedgerResult.INVALID_PARTICIPANT;
         }
-        if (price <= 0 || gpus <= 0)
+        if (price <= 0 || gpus <= 0 || (long)gpus * durationMinutes > MAX_GPU_MINUTES)
         {
             return LedgerResult.INVALID_AMOUNT;
         }
@@ -279,7 +285,7 @@ public final class Ledger
         final long leaseHourly = Amounts.hourly(price, gpus);
         spendingCaps.addExposure(AccountBook.participantIndex(buyerSlot), leaseHourly - Amounts.hourly(hold.limitPrice, gpus));
         leases.add(leaseId).open(bidOrderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps,
-            leaseHourly);
+            price, gpus);
 
         final int heldSlot = AccountBook.heldSlot(buyerSlot);
         book.post(time, heldSlot, AccountBook.ESCROW_SLOT, notional, TransferReason.FILL_NOTIONAL, bidOrderId, leaseId);
@@ -291,47 +297,78 @@ public final class Ledger
     /** Streams the payout: pays the owner (and fees) for the lease's minutes delivered by {@code deliveredUntil}. */
     public LedgerResult deliver(final long time, final long leaseId, final long deliveredUntil)
     {
-        return settleLease(time, leaseId, deliveredUntil, false);
+        final LeaseEscrow lease = leases.get(leaseId);
+        if (lease == null)
+        {
+            return LedgerResult.UNKNOWN_LEASE;
+        }
+        if (deliveredUntil < lease.start)
+        {
+            return LedgerResult.INVALID_TIME;
+        }
+        settle(time, lease, lease.minutesDeliveredBy(deliveredUntil));
+        return LedgerResult.OK;
     }
 
     /**
-     * The lease ended at {@code endTime}: escrow pays the owner for the minutes used (started
-     * minutes count whole) less the owner's fee, fees earn both fees on the used part, and the
-     * unused part of notional and buyer fee goes back to the buyer's available funds. At the
-     * natural end nothing is unused.
+     * The lease ended at {@code endTime} with all the GPUs it still runs: escrow pays the owner for
+     * the minutes used (started minutes count whole) less the owner's fee, fees earn both fees on
+     * the used part, and the unused part of notional and buyer fee goes back to the buyer's
+     * available funds. At the natural end nothing is unused.
      */
     public LedgerResult leaseEnded(final long time, final long leaseId, final long endTime)
     {
-        return settleLease(time, leaseId, endTime, true);
+        final LeaseEscrow lease = leases.get(leaseId);
+        return lease == null ? LedgerResult.UNKNOWN_LEASE : gpusEnded(time, leaseId, lease.gpus, endTime);
     }
 
-    private LedgerResult settleLease(final long time, final long leaseId, final long until, final boolean ended)
+    /**
+     * {@code gpus} of the lease's running GPUs ended at {@code endTime} (a preemption's hand-over
+     * takes part of a lease early): the running GPUs are settled up to then as {@link #deliver}
+     * does, then the ended GPUs' unused minutes go back to the buyer (notional and buyer fee, the
+     * buyer's cumulative floor share), and the lease runs on with the rest of its escrow for its
+     * other GPUs. Ending all of them is {@link #leaseEnded}: the last refund is the remainder.
+     */
+    public LedgerResult gpusEnded(final long time, final long leaseId, final int gpus, final long endTime)
     {
         final LeaseEscrow lease = leases.get(leaseId);
         if (lease == null)
         {
             return LedgerResult.UNKNOWN_LEASE;
         }
-        if (until < lease.start)
+        if (gpus <= 0 || gpus > lease.gpus)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        if (endTime < lease.start)
         {
             return LedgerResult.INVALID_TIME;
         }
-        settle(time, lease, lease.minutesDeliveredBy(until));
-        if (ended)
+        final int minutes = lease.minutesDeliveredBy(endTime);
+        settle(time, lease, minutes);
+        final int buyerIndex = AccountBook.participantIndex(lease.buyerSlot);
+        if (gpus == lease.gpus)
         {
             book.post(time, AccountBook.ESCROW_SLOT, lease.buyerSlot, lease.remainingEscrow(), TransferReason.REFUND, lease.orderId,
                 leaseId);
-            spendingCaps.addExposure(AccountBook.participantIndex(lease.buyerSlot), -lease.hourly);
+            spendingCaps.addExposure(buyerIndex, -lease.hourly());
             leases.remove(lease);
+        }
+        else
+        {
+            spendingCaps.addExposure(buyerIndex, -lease.price * gpus);
+            book.post(time, AccountBook.ESCROW_SLOT, lease.buyerSlot, lease.endGpus(gpus, minutes), TransferReason.REFUND, lease.orderId,
+                leaseId);
         }
         return LedgerResult.OK;
     }
 
     private void settle(final long time, final LeaseEscrow lease, final int minutes)
     {
-        final long gross = lease.grossDeliveredAt(minutes);
+        final int usedUnits = lease.usedUnitsAt(minutes);
+        final long gross = lease.grossDeliveredAt(usedUnits);
         final long ownerFee = Amounts.fee(gross, lease.ownerBps);
-        final long buyerFeeEarned = lease.buyerFeeEarnedAt(minutes);
+        final long buyerFeeEarned = lease.buyerFeeEarnedAt(usedUnits);
         final long payout = (gross - ownerFee) - (lease.deliveredNotional - lease.ownerFeeCharged);
         final long ownerFeeDue = ownerFee - lease.ownerFeeCharged;
         final long buyerFeeDue = buyerFeeEarned - lease.deliveredBuyerFee;
@@ -518,7 +555,8 @@ public final class Ledger
         long undelivered = 0;
         for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
         {
-            if (lease.remainingEscrow() < 0 || lease.deliveredNotional > lease.notional || lease.deliveredBuyerFee > lease.buyerFee)
+            if (lease.remainingEscrow() < 0 || lease.deliveredNotional + lease.refundedNotional > lease.notional ||
+                lease.deliveredBuyerFee + lease.refundedBuyerFee > lease.buyerFee)
             {
                 throw violation("lease " + lease.leaseId() + " delivered more than its escrow");
             }
@@ -535,7 +573,7 @@ public final class Ledger
         }
         for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
         {
-            exposures[AccountBook.participantIndex(lease.buyerSlot)] += lease.hourly;
+            exposures[AccountBook.participantIndex(lease.buyerSlot)] += lease.hourly();
         }
         for (int index = 0; index < exposures.length; index++)
         {
@@ -666,8 +704,9 @@ public final class Ledger
             {
                 throw new IOException("snapshot has a malformed escrow for lease " + leaseId);
             }
-            leases.add(leaseId).readFrom(in, orderId, buyer, buyerSlot, owner, ownerSlot);
-            spendingCaps.addExposure(AccountBook.participantIndex(buyerSlot), leases.get(leaseId).hourly);
+            final LeaseEscrow lease = leases.add(leaseId);
+            lease.readFrom(in, orderId, buyer, buyerSlot, owner, ownerSlot);
+            spendingCaps.addExposure(AccountBook.participantIndex(buyerSlot), lease.hourly());
         }
     }
 }

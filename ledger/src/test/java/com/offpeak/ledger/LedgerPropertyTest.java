@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Seeded random streams of deposits, withdrawals, holds, amends, fills, releases, streamed
- * deliveries, (early or natural) lease ends and spending caps — 20 seeds x 6,000 operations — each checked
+ * Seeded random streams of deposits, withdrawals, holds, amends, fills (some starting later, as a
+ * preemptor's lease does), releases, streamed deliveries, (early or natural) lease ends, partial
+ * early ends (a preemption taking some of a lease's GPUs) and spending caps — 20 seeds x 6,000 operations — each checked
  * against {@link ReferenceLedger} and the invariants after every step, then snapshotted, restored
  * and wound down identically on both copies. A failure names its seed and step; rerun one seed
  * by narrowing {@link #seeds()}.
@@ -74,7 +75,7 @@ class LedgerPropertyTest
             now += random.nextLong(0, 5 * MINUTE);
             final long participant = random.nextLong(1, PARTICIPANTS + 1);
             // Keep the open sets small so that every step can afford a full comparison.
-            final int choice = openOrders.size() > 40 ? 70 : random.nextInt(103);
+            final int choice = openOrders.size() > 40 ? 70 : random.nextInt(115);
             final String operation;
             final LedgerResult actual;
             final LedgerResult expected;
@@ -131,10 +132,12 @@ class LedgerPropertyTest
                 final int duration = bid == null ? 60 : bid.duration;
                 final MakerSide makerSide = MakerSide.values()[random.nextInt(3)];
                 final long leaseId = nextLeaseId;
+                // A preemptor's lease starts at the victim's hand-over, after the fill.
+                final long start = now + (random.nextInt(4) == 0 ? random.nextLong(1, 10 * MINUTE) : 0);
                 operation = "fill order " + orderId + " lease " + leaseId + " " + buyer + "<-" + owner + " " + gpus + " @ " + price + " " +
-                    makerSide;
-                actual = ledger.fill(now, orderId, leaseId, buyer, owner, price, gpus, duration, makerSide, now + duration * MINUTE);
-                expected = model.fill(now, orderId, leaseId, buyer, owner, price, gpus, duration, makerSide);
+                    makerSide + " from +" + (start - now) + " ms";
+                actual = ledger.fill(now, orderId, leaseId, buyer, owner, price, gpus, duration, makerSide, start + duration * MINUTE);
+                expected = model.fill(start, orderId, leaseId, buyer, owner, price, gpus, duration, makerSide);
                 if (expected == LedgerResult.OK)
                 {
                     openLeases.add(leaseId);
@@ -148,6 +151,22 @@ class LedgerPropertyTest
                 actual = ledger.releaseHold(now, orderId);
                 expected = model.release(orderId);
                 openOrders.remove(orderId);
+            }
+            else if (choice >= 103)
+            {
+                final long leaseId = pickOrUnknown(random, openLeases, nextLeaseId);
+                final ReferenceLedger.Lease lease = model.leases.get(leaseId);
+                final long start = lease == null ? now : lease.start;
+                final int running = lease == null ? 1 : lease.gpus;
+                final int gpus = random.nextInt(30) != 0 ? random.nextInt(1, running + 1) : random.nextInt(2) == 0 ? 0 : running + 1;
+                final long until = random.nextInt(40) == 0 ? start - 1 : start + random.nextLong(0, 300 * MINUTE);
+                operation = "end " + gpus + " GPUs of lease " + leaseId + " at +" + (until - start) + " ms";
+                actual = ledger.gpusEnded(now, leaseId, gpus, until);
+                expected = model.endGpus(leaseId, gpus, until);
+                if (expected == LedgerResult.OK && !model.leases.containsKey(leaseId))
+                {
+                    openLeases.remove(leaseId);
+                }
             }
             else if (choice >= 100)
             {
@@ -218,8 +237,9 @@ class LedgerPropertyTest
         assertThat(restored.stateHash()).isEqualTo(ledger.stateHash());
     }
 
-    private static final String[] KINDS = {"deposit", "withdraw", "hold", "amend", "fill", "release", "deliver", "lease end", "cap"};
-    private static final int[] KIND_BOUNDS = {12, 18, 38, 46, 68, 78, 88, 100, 103};
+    private static final String[] KINDS = {"deposit", "withdraw", "hold", "amend", "fill", "release", "deliver", "lease end", "cap",
+        "partial end"};
+    private static final int[] KIND_BOUNDS = {12, 18, 38, 46, 68, 78, 88, 100, 103, 115};
 
     private static int kind(final int choice)
     {

@@ -42,15 +42,21 @@ final class ReferenceLedger
         BigInteger notional;
         BigInteger buyerFee;
         int ownerBps;
-        long pricePerHour;
+        long price;
+        int totalGpus;
+        int gpus;
         int usedMinutes;
+        /** GPU-minutes used by GPUs that ended early, and those they gave up. */
+        long endedUsed;
+        long givenUp;
         BigInteger paidGross = BigInteger.ZERO;
         BigInteger earnedBuyerFee = BigInteger.ZERO;
         BigInteger ownerFee = BigInteger.ZERO;
+        BigInteger refunded = BigInteger.ZERO;
 
         BigInteger escrow()
         {
-            return notional.add(buyerFee).subtract(paidGross).subtract(earnedBuyerFee);
+            return notional.add(buyerFee).subtract(paidGross).subtract(earnedBuyerFee).subtract(refunded);
         }
     }
 
@@ -219,7 +225,7 @@ final class ReferenceLedger
         {
             if (lease.buyer == participant)
             {
-                sum = sum.add(big(lease.pricePerHour));
+                sum = sum.add(big(lease.price).multiply(big(lease.gpus)));
             }
         }
         return sum;
@@ -259,7 +265,7 @@ final class ReferenceLedger
         {
             return LedgerResult.INVALID_PARTICIPANT;
         }
-        if (limit <= 0 || gpus <= 0 || duration <= 0)
+        if (limit <= 0 || gpus <= 0 || duration <= 0 || (long)gpus * duration > Integer.MAX_VALUE)
         {
             return LedgerResult.INVALID_AMOUNT;
         }
@@ -290,7 +296,7 @@ final class ReferenceLedger
         {
             return LedgerResult.UNKNOWN_ORDER;
         }
-        if (limit <= 0 || remaining <= 0)
+        if (limit <= 0 || remaining <= 0 || (long)remaining * bid.duration > Integer.MAX_VALUE)
         {
             return LedgerResult.INVALID_AMOUNT;
         }
@@ -331,7 +337,8 @@ final class ReferenceLedger
         return LedgerResult.OK;
     }
 
-    LedgerResult fill(final long time, final long orderId, final long leaseId, final long buyer, final long owner, final long price,
+    /** A fill whose lease starts at {@code start} (a preemptor's starts at the hand-over, after the fill). */
+    LedgerResult fill(final long start, final long orderId, final long leaseId, final long buyer, final long owner, final long price,
         final int gpus, final int duration, final MakerSide makerSide)
     {
         final Bid bid = bids.get(orderId);
@@ -351,7 +358,7 @@ final class ReferenceLedger
         {
             return LedgerResult.INVALID_PARTICIPANT;
         }
-        if (price <= 0 || gpus <= 0)
+        if (price <= 0 || gpus <= 0 || (long)gpus * duration > Integer.MAX_VALUE)
         {
             return LedgerResult.INVALID_AMOUNT;
         }
@@ -392,12 +399,14 @@ final class ReferenceLedger
         final Lease lease = new Lease();
         lease.buyer = buyer;
         lease.owner = owner;
-        lease.start = time;
+        lease.start = start;
         lease.duration = duration;
         lease.notional = n;
         lease.buyerFee = fee;
         lease.ownerBps = ownerMaker ? makerBps : takerBps;
-        lease.pricePerHour = price * gpus;
+        lease.price = price;
+        lease.totalGpus = gpus;
+        lease.gpus = gpus;
         leases.put(leaseId, lease);
         return LedgerResult.OK;
     }
@@ -405,19 +414,42 @@ final class ReferenceLedger
     LedgerResult deliver(final long leaseId, final long until, final boolean end)
     {
         final Lease lease = leases.get(leaseId);
+        return lease == null ? LedgerResult.UNKNOWN_LEASE : end ? endGpus(leaseId, lease.gpus, until) : settle(lease, until, 0);
+    }
+
+    /** {@code gpus} of the lease's running GPUs end at {@code until}; all of them close the lease. */
+    LedgerResult endGpus(final long leaseId, final int gpus, final long until)
+    {
+        final Lease lease = leases.get(leaseId);
         if (lease == null)
         {
             return LedgerResult.UNKNOWN_LEASE;
         }
+        if (gpus <= 0 || gpus > lease.gpus)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        return settle(lease, until, gpus);
+    }
+
+    /**
+     * Pays the running GPUs' started minutes by {@code until} (GPU-minute shares of notional and
+     * buyer fee), then ends {@code endedGpus} of them: the buyer gets the floor of the given-up
+     * GPU-minutes' share back, and everything left when the last GPU ends.
+     */
+    private LedgerResult settle(final Lease lease, final long until, final int endedGpus)
+    {
         if (until < lease.start)
         {
             return LedgerResult.INVALID_TIME;
         }
         final long startedMinutes = ceilDiv(big(until - lease.start), big(MINUTE)).longValueExact();
         final int used = (int)Math.max(lease.usedMinutes, Math.min(lease.duration, startedMinutes));
-        final BigInteger gross = lease.notional.multiply(big(used)).divide(big(lease.duration));
+        final BigInteger all = big(lease.totalGpus).multiply(big(lease.duration));
+        final BigInteger usedUnits = big(lease.endedUsed).add(big(lease.gpus).multiply(big(used)));
+        final BigInteger gross = lease.notional.multiply(usedUnits).divide(all);
         final BigInteger ownerFee = ceilDiv(gross.multiply(big(lease.ownerBps)), TEN_THOUSAND);
-        final BigInteger buyerFeeEarned = ceilDiv(lease.buyerFee.multiply(big(used)), big(lease.duration));
+        final BigInteger buyerFeeEarned = ceilDiv(lease.buyerFee.multiply(usedUnits), all);
         final BigInteger payout = gross.subtract(ownerFee).subtract(lease.paidGross.subtract(lease.ownerFee));
         final BigInteger feesDue = ownerFee.subtract(lease.ownerFee).add(buyerFeeEarned.subtract(lease.earnedBuyerFee));
         available.put(lease.owner, available(lease.owner).add(payout));
@@ -430,14 +462,29 @@ final class ReferenceLedger
         lease.paidGross = gross;
         lease.ownerFee = ownerFee;
         lease.earnedBuyerFee = buyerFeeEarned;
-        if (end)
+        if (endedGpus == 0)
         {
-            final BigInteger refund = lease.escrow();
-            available.put(lease.buyer, available(lease.buyer).add(refund));
-            escrow = escrow.subtract(refund);
-            count(refund);
-            leases.remove(leaseId);
+            return LedgerResult.OK;
         }
+        final BigInteger refund;
+        if (endedGpus == lease.gpus)
+        {
+            refund = lease.escrow();
+            leases.values().remove(lease);
+        }
+        else
+        {
+            lease.endedUsed += (long)endedGpus * used;
+            lease.givenUp += (long)endedGpus * (lease.duration - used);
+            lease.gpus -= endedGpus;
+            final BigInteger refundedSoFar = lease.notional.multiply(big(lease.givenUp)).divide(all)
+                .add(lease.buyerFee.multiply(big(lease.givenUp)).divide(all));
+            refund = refundedSoFar.subtract(lease.refunded);
+            lease.refunded = refundedSoFar;
+        }
+        available.put(lease.buyer, available(lease.buyer).add(refund));
+        escrow = escrow.subtract(refund);
+        count(refund);
         return LedgerResult.OK;
     }
 }
