@@ -22,7 +22,7 @@ public final class InputJournal implements AutoCloseable
         this.durability = durability;
         queue = Journals.open(dataDir, Journals.INPUT, durability);
         appender = queue.createAppender();
-        // Created here, used only by the journal stage's thread from then on.
+        // Created here, used only by the publisher's thread from then on.
         appender.singleThreadedCheckDisabled(true);
     }
 

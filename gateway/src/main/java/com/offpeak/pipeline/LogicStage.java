@@ -9,20 +9,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The business logic thread: applies each input to the state machine, leaving its encoded output
+ * The business logic thread: stamps each input's sequence and time ({@link Sequencer}), applies
+ * it to the state machine, leaving its encoded output
  * in the slot, and serializes the state into the slot when a snapshot is due (on a SNAPSHOT input
  * and every {@code snapshotEvery} inputs). Writing the file is left to the publisher so this
  * thread only pays for the in-memory copy.
  */
 final class LogicStage implements EventHandler<RingSlot>
 {
+    private final Sequencer sequencer;
     private final BusinessLogic logic;
     private final OutputEncoder encoder = new OutputEncoder();
     private final long snapshotEvery;
     private final BatchRelease release;
 
-    LogicStage(final BusinessLogic logic, final long snapshotEvery, final BatchRelease release)
+    LogicStage(final Sequencer sequencer, final BusinessLogic logic, final long snapshotEvery, final BatchRelease release)
     {
+        this.sequencer = sequencer;
         this.logic = logic;
         this.snapshotEvery = snapshotEvery;
         this.release = release;
@@ -32,6 +35,7 @@ final class LogicStage implements EventHandler<RingSlot>
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
     {
         final InputCommand input = slot.input;
+        sequencer.stamp(input);
         encoder.wrap(slot.output);
         logic.apply(input, encoder);
         slot.outputLength = encoder.length();

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The exchange's sequenced, journaled pipeline (the LMAX architecture):
+ * The exchange's sequenced, journaled pipeline (the LMAX architecture, on two threads for two cores):
  * <pre>
- *   producers ──► ring ──► sequencer ──┬─► input journal ──┬─► publisher (output journal, subscribers, snapshots, acks)
- *                                      └─► business logic ─┘
+ *   producers ──► ring ──► logic (stamp sequence and time, apply) ──► publisher (input journal and commit,
+ *                                                                     then output journal, subscribers, snapshots, acks)
  * </pre>
  * {@link #start} first recovers the data directory (snapshot + replay), then opens the ring. Any
  * number of threads may {@link #submit}; each submission is acknowledged once, in sequence order,
@@ -51,21 +51,17 @@ public final class Pipeline implements AutoCloseable
 
         final WaitStrategy waitStrategy = config.waitStrategy().create();
         final PipelineClock clock = PipelineClock.accelerated(config.clockSpeed(), recovered.lastTime());
-        final SequencerStage sequencer = new SequencerStage(clock, recovered.lastSequence(), recovered.lastTime(),
-            new BatchRelease(waitStrategy));
-        final JournalStage journal = new JournalStage(inputJournal, new BatchRelease(waitStrategy));
-        final LogicStage logic = new LogicStage(new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(),
-            new BatchRelease(waitStrategy));
-        publisher = new PublishStage(outputJournal, subscribers.clone(), snapshots);
-
         disruptor = new Disruptor<>(RingSlot::new, config.ringSize(), namedThreads(), ProducerType.MULTI, waitStrategy);
         disruptor.setDefaultExceptionHandler(new HaltOnError());
-        disruptor.handleEventsWith(sequencer).then(journal, logic).then(publisher);
-        ring = disruptor.start();
+        final LogicStage logic = new LogicStage(new Sequencer(clock, recovered.lastSequence(), recovered.lastTime()),
+            new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(), new BatchRelease(waitStrategy));
+        publisher = new PublishStage(disruptor.getRingBuffer(), inputJournal, outputJournal, subscribers.clone(), snapshots);
+        disruptor.handleEventsWith(logic).then(publisher);
         if (waitStrategy instanceof StageBlockingWaitStrategy blocking)
         {
-            blocking.watch(ring);
+            blocking.watch(disruptor.getRingBuffer());
         }
+        ring = disruptor.start();
         LOG.info("pipeline started on {}: {} durability, {} wait strategy, ring of {}, next sequence {}", config.dataDir(),
             config.durability(), config.waitStrategy(), config.ringSize(), recovered.lastSequence() + 1);
 
@@ -89,7 +85,7 @@ public final class Pipeline implements AutoCloseable
 
     /**
      * Submits one input, waiting for a free slot if the ring is full. {@code writer} fills the slot
-     * (its sequence and time are stamped later by the sequencer); {@code acknowledger} (may be null)
+     * (its sequence and time are stamped later, on the logic thread); {@code acknowledger} (may be null)
      * is told when it is done.
      *
      * @throws IllegalArgumentException if the writer left no input type; nothing is then executed.
@@ -231,7 +227,7 @@ public final class Pipeline implements AutoCloseable
 
     private static ThreadFactory namedThreads()
     {
-        final String[] names = {"offpeak-sequencer", "offpeak-journal", "offpeak-logic", "offpeak-publisher"};
+        final String[] names = {"offpeak-logic", "offpeak-publisher"};
         final AtomicInteger next = new AtomicInteger();
         return runnable ->
         {

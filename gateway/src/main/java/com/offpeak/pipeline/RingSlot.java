@@ -10,12 +10,12 @@ final class RingSlot
 {
     private static final int INITIAL_OUTPUT_CAPACITY = 512;
 
-    /** Written by the producer, then stamped by the sequencer. */
+    /** Written by the producer, then stamped by the logic stage ({@link Sequencer}). */
     final InputCommand input = new InputCommand();
     /** Written by the producer; cleared by the publisher after acknowledging. */
     Acknowledger acknowledger;
     long correlationId;
-    /** Written by the journal stage. */
+    /** Written by the publisher when it journals the input. */
     long journalIndex;
     /** Written by the logic stage: grows to the largest output seen, then is reused. */
     final ExpandableArrayBuffer output = new ExpandableArrayBuffer(INITIAL_OUTPUT_CAPACITY);
