@@ -24,6 +24,12 @@ final class BatchRelease
         sequence = stageSequence;
     }
 
+    /** The stage's sequence, for waiting on it; null until {@link #bind}. */
+    Sequence sequence()
+    {
+        return sequence;
+    }
+
     /** Everything up to {@code ringSequence} is done; call only at the end of a batch, after the batch's last side effect. */
     void release(final long ringSequence)
     {

@@ -38,6 +38,8 @@ public final class Pipeline implements AutoCloseable
     private final OutputJournal outputJournal;
     private final Recovery.Result recovered;
     private final PublishStage publisher;
+    /** The wait strategy when it is the blocking one: producers then wait for a full ring through it. */
+    private final StageBlockingWaitStrategy blocking;
     private final Thread clockThread;
     private volatile boolean running = true;
     private boolean closed;
@@ -55,9 +57,11 @@ public final class Pipeline implements AutoCloseable
         disruptor.setDefaultExceptionHandler(new HaltOnError());
         final LogicStage logic = new LogicStage(new Sequencer(clock, recovered.lastSequence(), recovered.lastTime()),
             new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(), new BatchRelease(waitStrategy));
-        publisher = new PublishStage(disruptor.getRingBuffer(), inputJournal, outputJournal, subscribers.clone(), snapshots);
+        publisher = new PublishStage(disruptor.getRingBuffer(), inputJournal, outputJournal, subscribers.clone(), snapshots,
+            new BatchRelease(waitStrategy));
         disruptor.handleEventsWith(logic).then(publisher);
-        if (waitStrategy instanceof StageBlockingWaitStrategy blocking)
+        blocking = waitStrategy instanceof StageBlockingWaitStrategy stageBlocking ? stageBlocking : null;
+        if (blocking != null)
         {
             blocking.watch(disruptor.getRingBuffer());
         }
@@ -92,7 +96,7 @@ public final class Pipeline implements AutoCloseable
      */
     public <A> void submit(final InputWriter<A> writer, final A argument, final Acknowledger acknowledger, final long correlationId)
     {
-        fill(ring.next(), writer, argument, acknowledger, correlationId);
+        fill(claim(), writer, argument, acknowledger, correlationId);
     }
 
     /** Like {@link #submit} but returns false at once when the ring is full (back-pressure for event loops). */
@@ -179,6 +183,12 @@ public final class Pipeline implements AutoCloseable
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         return true;
+    }
+
+    /** The next slot; a full ring parks the producer under the blocking strategy, spins (the Disruptor's claim) otherwise. */
+    private long claim()
+    {
+        return blocking != null ? blocking.claim(ring, publisher.sequence()) : ring.next();
     }
 
     private <A> void fill(final long sequence, final InputWriter<A> writer, final A argument, final Acknowledger acknowledger,

@@ -2,6 +2,7 @@ package com.offpeak.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.offpeak.journal.InputJournal;
 import com.offpeak.journal.OutputJournal;
 import org.slf4j.Logger;
@@ -27,11 +28,13 @@ final class PublishStage implements EventHandler<RingSlot>
     private final OutputJournal outputJournal;
     private final OutputSubscriber[] subscribers;
     private final SnapshotStore snapshots;
+    private final BatchRelease release;
     private long batchStart = -1;
 
     PublishStage(final RingBuffer<RingSlot> ring, final InputJournal inputJournal, final OutputJournal outputJournal,
-        final OutputSubscriber[] subscribers, final SnapshotStore snapshots)
+        final OutputSubscriber[] subscribers, final SnapshotStore snapshots, final BatchRelease release)
     {
+        this.release = release;
         this.ring = ring;
         this.inputJournal = inputJournal;
         this.outputJournal = outputJournal;
@@ -56,7 +59,21 @@ final class PublishStage implements EventHandler<RingSlot>
                 publish(ring.get(sequence));
             }
             batchStart = -1;
+            // Frees the batch's slots at once and wakes producers waiting for one.
+            release.release(ringSequence);
         }
+    }
+
+    @Override
+    public void setSequenceCallback(final Sequence sequence)
+    {
+        release.bind(sequence);
+    }
+
+    /** This stage's sequence: the last slot it finished, the one producers wait on when the ring is full. */
+    Sequence sequence()
+    {
+        return release.sequence();
     }
 
     private void publish(final RingSlot slot)

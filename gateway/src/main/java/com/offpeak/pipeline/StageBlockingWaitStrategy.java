@@ -1,6 +1,7 @@
 package com.offpeak.pipeline;
 
 import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
@@ -32,6 +33,7 @@ import java.util.concurrent.locks.LockSupport;
 final class StageBlockingWaitStrategy implements WaitStrategy
 {
     private static final int SPINS = 200;
+    /** The stages, the clock and the producers that may wait at once; more still work, on the timed park alone. */
     private static final int MAX_WAITERS = 16;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -57,13 +59,48 @@ final class StageBlockingWaitStrategy implements WaitStrategy
     public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
         throws AlertException
     {
-        final RingBuffer<?> published = dependentSequence == cursor ? ring : null;
+        await(sequence, dependentSequence, dependentSequence == cursor ? ring : null, barrier);
+        return dependentSequence.get();
+    }
+
+    /**
+     * Claims the next ring slot for a producer; while the ring is full, parks until {@code lastStage}
+     * frees a slot (it signals at the end of each batch). The Disruptor's own claim loops on
+     * {@code LockSupport.parkNanos(1)} instead: a system call and a timer wake-up per turn and
+     * producer, tens of thousands a second, taking the CPU from the stages that would free the slot.
+     */
+    long claim(final RingBuffer<?> ring, final Sequence lastStage)
+    {
+        while (true)
+        {
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException full)
+            {
+                try
+                {
+                    await(ring.getCursor() - ring.getBufferSize() + 1, lastStage, null, null);
+                }
+                catch (final AlertException e)
+                {
+                    throw new AssertionError("a producer's wait has no barrier to alert it", e);
+                }
+            }
+        }
+    }
+
+    /** Returns when {@code sequence} is published ({@code published} not null) or reached by {@code dependentSequence}. */
+    private void await(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published,
+        final SequenceBarrier barrier) throws AlertException
+    {
         for (int i = 0; i < SPINS; i++)
         {
             // Work usually arrives in bursts: a short spin avoids parking for the next event of a burst.
             if (ready(sequence, dependentSequence, published))
             {
-                return dependentSequence.get();
+                return;
             }
             Thread.onSpinWait();
         }
@@ -72,7 +109,10 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         {
             while (!ready(sequence, dependentSequence, published))
             {
-                barrier.checkAlert();
+                if (barrier != null)
+                {
+                    barrier.checkAlert();
+                }
                 LockSupport.parkNanos(this, PARK_NANOS);
             }
         }
@@ -80,7 +120,6 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         {
             unregister(waiter);
         }
-        return dependentSequence.get();
     }
 
     @Override
