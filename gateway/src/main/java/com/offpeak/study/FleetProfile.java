@@ -15,7 +15,7 @@ enum FleetProfile
         double idleShare(final long time)
         {
             // 60 % idle at 03:00, 10 % at 15:00 on weekdays; a weekend adds 30 points.
-            final double weekday = 0.35 + 0.25 * Math.cos((StudyTime.hourOfDay(time) - 3) / 24 * 2 * Math.PI);
+            final double weekday = 0.35 + 0.25 * StrictMath.cos((StudyTime.hourOfDay(time) - 3) / 24 * 2 * Math.PI);
             return StudyTime.weekend(time) ? Math.min(0.9, weekday + 0.3) : weekday;
         }
     },
@@ -24,7 +24,7 @@ enum FleetProfile
         @Override
         double idleShare(final long time)
         {
-            return 0.78 + 0.07 * Math.cos((StudyTime.hourOfDay(time) - 3) / 24 * 2 * Math.PI);
+            return 0.78 + 0.07 * StrictMath.cos((StudyTime.hourOfDay(time) - 3) / 24 * 2 * Math.PI);
         }
     };
 

@@ -1,6 +1,7 @@
 package com.offpeak.study;
 
 import com.offpeak.engine.catalog.Catalog;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +45,15 @@ public final class SimulateCommand implements Callable<Integer>
         final Catalog instruments = catalog == null ? Catalog.loadDefault() : Catalog.load(catalog);
         final StudyReport report = new StudyReport(settings, StudyRun.run(instruments, settings, true),
             StudyRun.run(instruments, settings, false));
-        report.write(out);
+        try
+        {
+            report.write(out);
+        }
+        catch (final UncheckedIOException e)
+        {
+            System.err.println("simulate: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
+        }
         System.out.print(report.summary());
         System.out.println("report: " + out.resolve(StudyReport.HTML).toAbsolutePath());
         return 0;

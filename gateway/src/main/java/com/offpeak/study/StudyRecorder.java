@@ -131,7 +131,12 @@ final class StudyRecorder implements OutputListener
     public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {
-        addCapacity(instrument, gpus, leaseStart.get(leaseId), time);
+        final long start = leaseStart.get(leaseId);
+        if (start == NONE)
+        {
+            throw new IllegalStateException("lease " + leaseId + " ended without having started");
+        }
+        addCapacity(instrument, gpus, start, time);
         if (reason == LeaseEndReason.COMPLETED)
         {
             leaseStart.remove(leaseId);

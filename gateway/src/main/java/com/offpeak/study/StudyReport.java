@@ -267,6 +267,24 @@ final class StudyReport
             Math.max(1, SvgChart.max(series) * 1.1), "%.0f").bars();
     }
 
+    private String preemptionsByClassChart()
+    {
+        final int instruments = runs[0].instruments();
+        final double[][] series = new double[runs.length][instruments];
+        for (int r = 0; r < runs.length; r++)
+        {
+            for (int i = 0; i < instruments; i++)
+            {
+                for (int d = 0; d < runs[r].days; d++)
+                {
+                    series[r][i] += runs[r].preemptions(d, i);
+                }
+            }
+        }
+        return new SvgChart("Preemptions per GPU class, whole run", runs[0].instrumentIds, runNames, series,
+            Math.max(1, SvgChart.max(series) * 1.1), "%.0f").bars();
+    }
+
     // ------------------------------------------------------------------------------------------------ HTML
 
     private String html()
@@ -322,7 +340,7 @@ final class StudyReport
             .append("deferrable bids.</p>\n<div class=\"grid\">").append(fillBySlackChart()).append("</div>\n")
             .append("<h2>Preemptions</h2>\n<p class=\"note\">Leases taken over from a preemptible lease by a non-preemptible bid ")
             .append("paying its price plus one tick. Only deferrable bids are preemptible, so the urgent-only run has none.</p>\n")
-            .append("<div class=\"grid\">").append(preemptionsChart()).append("</div>\n")
+            .append("<div class=\"grid\">").append(preemptionsChart()).append(preemptionsByClassChart()).append("</div>\n")
             .append("<p class=\"note\">Data: the CSV files next to this page.</p>\n</body></html>\n");
         return html.toString();
     }

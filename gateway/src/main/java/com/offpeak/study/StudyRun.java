@@ -31,7 +31,6 @@ final class StudyRun implements InputSink
     private final OutputDecoder decoder = new OutputDecoder();
     private final ExpandableArrayBuffer output = new ExpandableArrayBuffer(1 << 16);
     private final InputCommand tick = new InputCommand();
-    private final long end;
     private int daysDone;
 
     /** {@code tap}, when not null, also sees every output record (tests cross-check the measures with it). */
@@ -44,10 +43,9 @@ final class StudyRun implements InputSink
         {
             ids[i] = catalog.get(i).id();
         }
-        end = StudyTime.START + days * StudyTime.DAY;
         result = new ScenarioResult(deferrableDemand ? "with deferrable bids" : "urgent only", ids, days);
         final PlacedBids bids = new PlacedBids();
-        recorder = new StudyRecorder(result, bids, end);
+        recorder = new StudyRecorder(result, bids, StudyTime.START + days * StudyTime.DAY);
         this.tap = tap;
         market = new SyntheticMarket(catalog, settings, deferrableDemand, bids, this);
         market.depositFunds(StudyTime.START, FUNDS_PER_BUYER);
@@ -96,11 +94,6 @@ final class StudyRun implements InputSink
     Exchange exchange()
     {
         return exchange;
-    }
-
-    long end()
-    {
-        return end;
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  * The study's participants, minute by minute:
  * <ul>
  * <li>owners: per instrument, {@value #FLEETS} fleets of {@value #GPUS_PER_FLEET} GPUs; every {@value #WINDOW_HOURS} hours
- *     (fleets staggered evenly) each posts its idle nodes, drawn from its {@link FleetProfile}, as one ask of whole
- *     nodes for the window at a low reserve price — idle capacity earns nothing otherwise;</li>
+ *     (fleets staggered evenly) each posts its idle nodes, drawn from its {@link FleetProfile}, as one ask for the
+ *     window at a low reserve price — idle capacity earns nothing otherwise;</li>
  * <li>urgent buyers: IOC, non-preemptible, limits above the reference price, arriving mostly in office hours;</li>
  * <li>deferrable buyers (only when enabled): GTD with 1–48 h of slack (log-uniform), limits below the reference
  *     price, a configured share of them preemptible, arriving around the clock.</li>
@@ -116,7 +116,7 @@ final class SyntheticMarket
     /** Urgent work follows the working day: peak at 14:00, half as much at weekends. */
     private static double urgentBidsPerHour(final long now)
     {
-        final double daily = URGENT_BIDS_PER_HOUR * (1 + 0.6 * Math.cos((StudyTime.hourOfDay(now) - 14) / 24 * 2 * Math.PI));
+        final double daily = URGENT_BIDS_PER_HOUR * (1 + 0.6 * StrictMath.cos((StudyTime.hourOfDay(now) - 14) / 24 * 2 * Math.PI));
         return StudyTime.weekend(now) ? daily / 2 : daily;
     }
 
@@ -158,7 +158,7 @@ final class SyntheticMarket
         final int gpus = gpus(instrument, deferrable);
         final int minutes = 60 * (1 + deferrable.nextInt(MAX_DEFERRABLE_HOURS));
         final long price = priced(instrument, 0.35, 0.75, deferrable);
-        final long slack = StudyTime.MINUTE * (long)(60 * Math.pow(MAX_SLACK_HOURS, deferrable.nextDouble()));
+        final long slack = StudyTime.MINUTE * (long)(60 * StrictMath.pow(MAX_SLACK_HOURS, deferrable.nextDouble()));
         final boolean preemptible = deferrable.nextDouble() < preemptibleShare;
         final long clientOrderId = bids.register(BuyerKind.DEFERRABLE, SlackBucket.of(slack), gpus);
         // A preemptible job is one gang (contiguous): it checkpoints and leaves as a whole, never losing part of its GPUs.

@@ -62,8 +62,8 @@ class StudyTest
         assertThat(html).doesNotContainIgnoringCase("<script src").doesNotContainIgnoringCase("<link")
             .doesNotContainIgnoringCase("@import").doesNotContainIgnoringCase("url(");
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-        // Overall and per-class utilisation, overall and per-class VWAP, by day, fill rate, preemptions.
-        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(1 + 1 + 7 + 1 + 7 + 1 + 1);
+        // Utilisation overall, by day and per class; VWAP overall and per class; fill rate; preemptions by day and by class.
+        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(1 + 1 + 7 + 1 + 7 + 1 + 2);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -126,6 +126,17 @@ class StudyTest
         assertThat(without.deferrableBids).containsOnly(0);
         assertThat(without.urgentBids).isEqualTo(with.urgentBids);
         assertThat(with.deferrableFillRate()).isBetween(0.0, 1.0);
+        assertThat(with.preemptions()).as("urgent bids take preemptible deferrable leases").isPositive();
+        assertThat(without.preemptions()).as("no preemptible lease to take").isZero();
+    }
+
+    @Test
+    void noPreemptibleBidsMeansNoPreemptions()
+    {
+        final ScenarioResult result = StudyRun.run(CATALOG, new StudySettings(1, 5, 0), true);
+
+        assertThat(result.preemptions()).isZero();
+        assertThat(result.deferrableFillRate()).isPositive();
     }
 
     @Test
