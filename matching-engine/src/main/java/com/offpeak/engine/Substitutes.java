@@ -144,7 +144,8 @@ final class Substitutes
             {
                 return code;
             }
-            if (state.modes.isAuction(terms.instrument))
+            // A pending switch counts too: at its boundary the group would rest into the auction book.
+            if (state.modes.isAuctionOrPending(terms.instrument))
             {
                 return RejectCode.NOT_ALLOWED_IN_AUCTION;
             }

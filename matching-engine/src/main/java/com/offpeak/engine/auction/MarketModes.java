@@ -48,6 +48,12 @@ public final class MarketModes
         return intervalMillis[instrument] != 0;
     }
 
+    /** In call-auction mode, or switching into it at its next boundary (what takes no substitutes). */
+    public boolean isAuctionOrPending(final int instrument)
+    {
+        return intervalMillis[instrument] != 0 || requestedMillis[instrument] != 0;
+    }
+
     public long intervalMillis(final int instrument)
     {
         return intervalMillis[instrument];
