@@ -161,9 +161,8 @@ final class SyntheticMarket
         final long slack = StudyTime.MINUTE * (long)(60 * StrictMath.pow(MAX_SLACK_HOURS, deferrable.nextDouble()));
         final boolean preemptible = deferrable.nextDouble() < preemptibleShare;
         final long clientOrderId = bids.register(BuyerKind.DEFERRABLE, SlackBucket.of(slack), gpus);
-        // A preemptible job is one gang (contiguous): it checkpoints and leaves as a whole, never losing part of its GPUs.
         input.command.placeBid(now, DEFERRABLE_ACCOUNT_BASE + deferrable.nextInt(DEFERRABLE_ACCOUNTS), clientOrderId,
-            instrument.index(), gpus, minutes, price, TimeInForce.GTD, now + slack + minutes * StudyTime.MINUTE, preemptible, false,
+            instrument.index(), gpus, minutes, price, TimeInForce.GTD, now + slack + minutes * StudyTime.MINUTE, false, false,
             preemptible);
         sink.submit(input.engineCommand());
     }
