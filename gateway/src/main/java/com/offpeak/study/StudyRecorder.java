@@ -1,14 +1,11 @@
 package com.offpeak.study;
 
-import com.offpeak.engine.CancelReason;
 import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.MatchingEngine;
-import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
-import com.offpeak.journal.OutputListener;
+import com.offpeak.gateway.server.OutputAdapter;
 import java.util.Arrays;
-import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
 
 /**
@@ -25,7 +22,7 @@ import org.agrona.collections.Long2LongHashMap;
  * <li>A preemption is a lease that starts after the event that created it: only a hand-over does.</li>
  * </ul>
  */
-final class StudyRecorder implements OutputListener
+final class StudyRecorder extends OutputAdapter
 {
     private static final long NONE = -1;
 
@@ -186,51 +183,5 @@ final class StudyRecorder implements OutputListener
             buckets[hour] += gpus * (hourEnd - t);
             t = hourEnd;
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------ not measured
-
-    @Override
-    public void duplicate(final long time, final long account, final long clientOrderId, final long orderId,
-        final RejectCode originalReject, final OrderStatus status, final int remainingGpus)
-    {
-    }
-
-    @Override
-    public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
-        final int remainingGpus)
-    {
-    }
-
-    @Override
-    public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
-        final int remainingGpus, final CancelReason reason)
-    {
-    }
-
-    @Override
-    public void amended(final long time, final long orderId, final long account, final int instrument, final Side side,
-        final int gpus, final long price, final boolean priorityKept)
-    {
-    }
-
-    @Override
-    public void transfer(final DirectBuffer buffer, final int offset, final int length)
-    {
-    }
-
-    @Override
-    public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
-    {
-    }
-
-    /** Part of OutputListener once admin spending caps are journaled; no @Override so the study builds either side of that change. */
-    public void spendingCapSet(final long time, final long participant, final long capPerHour)
-    {
-    }
-
-    @Override
-    public void snapshotTaken(final long time, final long sequence)
-    {
     }
 }

@@ -210,18 +210,27 @@ final class StudyReport
 
     private String utilisationByDayChart()
     {
-        final int days = runs[0].days;
-        final String[] labels = new String[days];
-        final double[][] series = new double[runs.length][days];
-        for (int d = 0; d < days; d++)
+        final double[][] series = new double[runs.length][runs[0].days];
+        for (int r = 0; r < runs.length; r++)
         {
-            labels[d] = WEEKDAYS[d % 7] + (days > 7 ? " " + (d + 1) : "");
-            for (int r = 0; r < runs.length; r++)
+            for (int d = 0; d < runs[r].days; d++)
             {
                 series[r][d] = 100 * runs[r].utilisation(ScenarioResult.ALL, d, -1);
             }
         }
-        return new SvgChart("Utilisation by day (weekends: Sat, Sun)", labels, runNames, series, 100, "%.0f%%").bars();
+        return new SvgChart("Utilisation by day (weekends: Sat, Sun)", dayLabels(), runNames, series, 100, "%.0f%%").bars();
+    }
+
+    /** Weekday names; numbered too when the run is longer than a week. */
+    private String[] dayLabels()
+    {
+        final int days = runs[0].days;
+        final String[] labels = new String[days];
+        for (int d = 0; d < days; d++)
+        {
+            labels[d] = WEEKDAYS[d % 7] + (days > 7 ? " " + (d + 1) : "");
+        }
+        return labels;
     }
 
     private String vwapByHourChart(final int instrument, final String title)
@@ -252,18 +261,15 @@ final class StudyReport
 
     private String preemptionsChart()
     {
-        final int days = runs[0].days;
-        final String[] labels = new String[days];
-        final double[][] series = new double[runs.length][days];
-        for (int d = 0; d < days; d++)
+        final double[][] series = new double[runs.length][runs[0].days];
+        for (int r = 0; r < runs.length; r++)
         {
-            labels[d] = WEEKDAYS[d % 7] + (days > 7 ? " " + (d + 1) : "");
-            for (int r = 0; r < runs.length; r++)
+            for (int d = 0; d < runs[r].days; d++)
             {
                 series[r][d] = runs[r].preemptions(d, ScenarioResult.ALL);
             }
         }
-        return new SvgChart("Preemptions per day (leases taken over by a higher payer)", labels, runNames, series,
+        return new SvgChart("Preemptions per day (leases taken over by a higher payer)", dayLabels(), runNames, series,
             Math.max(1, SvgChart.max(series) * 1.1), "%.0f").bars();
     }
 

@@ -3,13 +3,9 @@ package com.offpeak.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.offpeak.engine.CancelReason;
 import com.offpeak.engine.LeaseEndReason;
-import com.offpeak.engine.OrderStatus;
-import com.offpeak.engine.RejectCode;
-import com.offpeak.engine.Side;
 import com.offpeak.engine.catalog.Catalog;
-import com.offpeak.journal.OutputListener;
+import com.offpeak.gateway.server.OutputAdapter;
 import com.offpeak.ledger.account.AccountKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,7 +162,7 @@ class StudyTest
      * Leased GPU-time recomputed the plain way: every lease for its whole term from its own start/end,
      * minus, for each GPU a preemption ended early, the part of the term it did not run.
      */
-    private static final class LeaseLedger implements OutputListener
+    private static final class LeaseLedger extends OutputAdapter
     {
         private final Map<Long, long[]> leases = new HashMap<>(); // leaseId -> {instrument, gpus, start, end}
         private final long horizon;
@@ -207,73 +202,6 @@ class StudyTest
             assertThat(time).isBetween(lease[2], lease[3]);
             // Only a preemption notice ends GPUs before their term; count what they did not run inside the window.
             notRunGpuMillis[instrument] += gpus * (Math.min(lease[3], horizon) - time);
-        }
-
-        @Override
-        public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
-            final int instrument, final int gpus, final long price)
-        {
-        }
-
-        @Override
-        public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
-        {
-        }
-
-        @Override
-        public void duplicate(final long time, final long account, final long clientOrderId, final long orderId,
-            final RejectCode originalReject, final OrderStatus status, final int remainingGpus)
-        {
-        }
-
-        @Override
-        public void fill(final long time, final int instrument, final long leaseId, final long bidId, final long askId,
-            final long buyer, final long owner, final int gpus, final int durationMinutes, final long price, final Side maker,
-            final int bidRemaining)
-        {
-        }
-
-        @Override
-        public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
-            final int remainingGpus)
-        {
-        }
-
-        @Override
-        public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
-            final int remainingGpus, final CancelReason reason)
-        {
-        }
-
-        @Override
-        public void amended(final long time, final long orderId, final long account, final int instrument, final Side side,
-            final int gpus, final long price, final boolean priorityKept)
-        {
-        }
-
-        @Override
-        public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus,
-            final int orders)
-        {
-        }
-
-        @Override
-        public void transfer(final DirectBuffer buffer, final int offset, final int length)
-        {
-        }
-
-        @Override
-        public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
-        {
-        }
-
-        public void spendingCapSet(final long time, final long participant, final long capPerHour)
-        {
-        }
-
-        @Override
-        public void snapshotTaken(final long time, final long sequence)
-        {
         }
     }
 }
