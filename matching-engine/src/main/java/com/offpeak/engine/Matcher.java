@@ -104,10 +104,17 @@ final class Matcher implements FillSizer
             }
             final Order last = level.tail();
             Order passive = level.head();
-            while (passive != null && left > 0)
+            // Fully leased asks can only be skipped: the walk leaves a level once it has seen every
+            // order that had GPUs when it arrived, instead of stepping through the leased tail.
+            int unseenWithGpus = level.activeOrders();
+            while (passive != null && left > 0 && unseenWithGpus > 0)
             {
                 final Order next = passive.nextInLevel();
                 final boolean wasLast = passive == last;
+                if (passive.remaining > 0)
+                {
+                    unseenWithGpus--;
+                }
                 final int q = aggressorIsBid ?
                     fillSize(aggressor, left, passive, passive.remaining) :
                     fillSize(passive, passive.remaining, aggressor, left);
