@@ -84,6 +84,11 @@ final class CallAuctions
         }
         if (modes.requestedMillis(instrument) != modes.intervalMillis(instrument))
         {
+            if (!modes.isAuction(instrument))
+            {
+                // Joining an auction: the book is still continuous, so these cancels arm no clear.
+                orderEntry.cancelSubstitutesOn(instrument);
+            }
             modes.applyRequested(instrument, state.now);
             modes.markIndicativeDue(instrument);
             state.listener.marketModeChanged(state.now, instrument, (int)(modes.intervalMillis(instrument) / MILLIS_PER_SECOND),

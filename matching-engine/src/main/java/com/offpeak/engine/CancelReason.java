@@ -10,5 +10,10 @@ public enum CancelReason
     /** The unfilled remainder of an immediate-or-cancel bid. */
     IOC_REMAINDER,
     /** Another alternative of the same substitutes bid got its first fill. */
-    SUBSTITUTE_FILLED
+    SUBSTITUTE_FILLED,
+    /**
+     * An alternative of the substitutes bid rested on an instrument that switched into call-auction
+     * mode, which takes no substitutes: the whole group is cancelled at the switch.
+     */
+    AUCTION_MODE
 }

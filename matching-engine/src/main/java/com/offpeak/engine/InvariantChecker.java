@@ -146,6 +146,8 @@ final class InvariantChecker
             require(!o.substituteVoided && (o.substituteGroup == 0 || (o.isBid() && o.substituteCount >= 1 &&
                 o.id >= o.substituteGroup && o.id - o.substituteGroup <= Command.MAX_SUBSTITUTES)),
                 "order %d: substitutes group %d of %d broken or not settled", o.id, o.substituteGroup, o.substituteCount);
+            require(o.substituteCount <= 1 || !state.modes.isAuction(o.instrument),
+                "order %d: an undecided substitutes alternative rests in an auction book", o.id);
             if (o.open)
             {
                 open++;

@@ -269,6 +269,12 @@ final class OrderEntry
         substitutes.cancelVoided();
     }
 
+    /** The instrument is switching into call-auction mode: its undecided substitutes groups go. */
+    void cancelSubstitutesOn(final int instrument)
+    {
+        substitutes.cancelGroupsOn(instrument);
+    }
+
     private void cancel(final Order order, final CancelReason reason)
     {
         if (order.substituteCount > 1)

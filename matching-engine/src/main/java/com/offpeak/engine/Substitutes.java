@@ -114,6 +114,32 @@ final class Substitutes
         }
     }
 
+    /**
+     * {@code instrument} switches into call-auction mode: every undecided group with an alternative
+     * resting on it is cancelled whole ({@code AUCTION_MODE}), in id order. A clear allocates a
+     * whole book at once, so two alternatives of one group in it could both win; and an auction
+     * takes no substitutes on entry either. A walk over the live orders, not a book: a switch is a
+     * rare admin event, and the live list stays valid while a group leaves it (its alternatives
+     * have consecutive ids, so the ones still live are next).
+     */
+    void cancelGroupsOn(final int instrument)
+    {
+        Order order = state.firstLive();
+        while (order != null)
+        {
+            Order next = order.nextLive();
+            if (order.substituteCount > 1 && order.instrument == instrument)
+            {
+                while (next != null && next.substituteGroup == order.substituteGroup)
+                {
+                    next = next.nextLive();
+                }
+                cancelGroup(order, CancelReason.AUCTION_MODE);
+            }
+            order = next;
+        }
+    }
+
     /** Cancels the alternatives voided by a sibling's first fill in this step. */
     void cancelVoided()
     {

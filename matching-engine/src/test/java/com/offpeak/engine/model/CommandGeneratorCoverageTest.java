@@ -62,6 +62,8 @@ class CommandGeneratorCoverageTest
         {
             expected.add("cancelled " + reason);
         }
+        // Likewise a switch into call-auction mode: SubstitutesInAuctionTest covers it.
+        expected.remove("cancelled " + CancelReason.AUCTION_MODE);
         for (final Side side : Side.values())
         {
             expected.add("fill maker=" + side);
