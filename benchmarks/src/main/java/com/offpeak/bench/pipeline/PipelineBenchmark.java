@@ -13,7 +13,9 @@ import com.offpeak.pipeline.PipelineConfig;
 import com.offpeak.pipeline.StateMachineFactory;
 import com.offpeak.pipeline.SyntheticFlow;
 import com.offpeak.pipeline.WaitStrategyKind;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -88,6 +90,7 @@ public final class PipelineBenchmark
         try (Pipeline pipeline = Pipeline.start(config(dir, durability, wait), EXCHANGE))
         {
             final Thread[] producers = new Thread[PRODUCERS];
+            final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
             for (int p = 0; p < PRODUCERS; p++)
             {
@@ -104,9 +107,10 @@ public final class PipelineBenchmark
             }
             done.await();
             final long nanos = System.nanoTime() - start;
+            final long cpuNanos = processCpuNanos() - cpuAtStart;
             pipeline.close();
-            System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s (%d producers, %,d msyncs)%n", durability, wait,
-                inputs, nanos / 1e9, inputs * 1e9 / nanos, PRODUCERS, pipeline.inputJournalSyncs());
+            System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%d producers, %,d msyncs)%n",
+                durability, wait, inputs, nanos / 1e9, inputs * 1e9 / nanos, cpuNanos / 1e3 / inputs, PRODUCERS, pipeline.inputJournalSyncs());
         }
     }
 
@@ -155,13 +159,14 @@ public final class PipelineBenchmark
     {
         for (int run = 0; run < 2; run++) // the first run warms the JIT
         {
+            final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
             try (JournalReplay replay = new JournalReplay(dir).fromStart(EXCHANGE.create()))
             {
                 replay.toEnd((input, output, length) -> { });
                 final long nanos = System.nanoTime() - start;
-                System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s%n", run + 1, replay.replayed(), nanos / 1e9,
-                    replay.replayed() * 1e9 / nanos);
+                System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input%n", run + 1,
+                    replay.replayed(), nanos / 1e9, replay.replayed() * 1e9 / nanos, (processCpuNanos() - cpuAtStart) / 1e3 / replay.replayed());
             }
         }
     }
@@ -182,6 +187,15 @@ public final class PipelineBenchmark
             }
         }
         return Files.createDirectories(dir);
+    }
+
+    /**
+     * CPU time of the whole process (every thread, GC and JIT included): on a shared machine CPU per
+     * input compares runs better than wall time, which depends on what else is running.
+     */
+    private static long processCpuNanos()
+    {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     private static String loadAverage()
