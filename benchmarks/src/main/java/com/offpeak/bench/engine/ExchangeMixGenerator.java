@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * repricing; 16% place or cancel; 3% IOC; 1% timer tick).
  *
  * <p>Asks come in blocks of 1, 2, 4 GPUs or a whole node, with windows of 12 hours to a week; bids
- * want 1-16 GPUs for 1-4 hours, a quarter contiguous, half GTD. Bid and ask price bands overlap by
+ * want 1-16 GPUs for 1-4 hours, a quarter contiguous, half GTD, all preemptible: a preemptible bid
+ * never preempts, and the {@link ShadowBook} that predicts every fill does not model preemption
+ * (notices, hand-overs, re-queued bids). Bid and ask price bands overlap by
  * a few ticks, so repricing and new orders trade, and the overlap fills up with crossed but
  * incompatible pairs (self-trade, block, window, contiguity): the skips a real GPU book has. Time
  * advances 0.5 s per command on average, so leases of 1-4 hours end thousands of times per cycle
@@ -173,7 +175,7 @@ final class ExchangeMixGenerator
         final boolean gtd = random.nextBoolean();
         final long deadline = gtd ? clock + minutes * Instrument.MILLIS_PER_MINUTE + 2 * HOUR + random.nextLong(46 * HOUR) : 0;
         slot.placeBid(clock, account(), 0, instrument, pick(BID_GPUS), minutes, bidPrice(instrument),
-            gtd ? TimeInForce.GTD : TimeInForce.GTC, deadline, random.nextInt(4) == 0, false, random.nextBoolean());
+            gtd ? TimeInForce.GTD : TimeInForce.GTC, deadline, random.nextInt(4) == 0, false, true);
     }
 
     /** Urgent work: pays up to 10 ticks over the market, now or never. */
@@ -181,7 +183,7 @@ final class ExchangeMixGenerator
     {
         final long price = mid[instrument] + catalog.get(instrument).tickSize() * random.nextInt(11);
         slot.placeBid(clock, account(), 0, instrument, pick(IOC_GPUS), 60 + 15 * random.nextInt(5), price, TimeInForce.IOC, 0,
-            random.nextInt(5) == 0, false, random.nextBoolean());
+            random.nextInt(5) == 0, false, true);
     }
 
     /** From 2 ticks under the market up to 40 over it. */

@@ -235,6 +235,14 @@ final class ShadowBook implements EngineListener
         lastTimerDue = Math.max(lastTimerDue, end);
     }
 
+    /** Workloads keep preemption out (their bids are preemptible, or no lease is): this copy does not model it. */
+    @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner, final int gpus,
+        final long newEnd, final long preemptorBidId)
+    {
+        throw new IllegalStateException("unmodelled preemption of lease " + leaseId + " by bid " + preemptorBidId + " at " + time);
+    }
+
     @Override
     public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
