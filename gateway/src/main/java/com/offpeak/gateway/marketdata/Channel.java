@@ -8,7 +8,8 @@ public enum Channel
     TICKER("ticker", null),
     CANDLES_1M("candles", "1m"),
     CANDLES_1H("candles", "1h"),
-    UTILISATION("utilisation", null);
+    UTILISATION("utilisation", null),
+    AUCTION("auction", null);
 
     private static final Channel[] VALUES = values();
 

@@ -4,8 +4,8 @@ import com.offpeak.engine.Side;
 import com.offpeak.engine.catalog.Instrument;
 
 /**
- * Everything the public channels show for one instrument: depth, trades, ticker, candles and
- * utilisation, with flags telling which of them changed since the last flush.
+ * Everything the public channels show for one instrument: depth, trades, ticker, candles,
+ * utilisation (now and over windows) and call-auction state, with flags telling which of them changed since the last flush.
  */
 public final class InstrumentMarket
 {
@@ -14,6 +14,7 @@ public final class InstrumentMarket
     public static final int TICKER = 1 << 2;
     public static final int CANDLES = 1 << 3;
     public static final int UTILISATION = 1 << 4;
+    public static final int AUCTION = 1 << 5;
 
     private static final long MINUTE = 60_000L;
     private static final long HOUR = 60 * MINUTE;
@@ -26,6 +27,8 @@ public final class InstrumentMarket
     private final CandleSeries minuteCandles = new CandleSeries(MINUTE, CANDLES_KEPT);
     private final CandleSeries hourCandles = new CandleSeries(HOUR, CANDLES_KEPT);
     private final RollingVolume volume24h = new RollingVolume();
+    private final UtilisationWindows utilisation = new UtilisationWindows();
+    private final AuctionState auction = new AuctionState();
     private long leasedGpus;
     private long lastPrice;
     private long lastTradeTime;
@@ -39,8 +42,12 @@ public final class InstrumentMarket
         this.instrument = instrument;
     }
 
-    void bookChanged(final Side side, final long price, final int gpus, final int orders)
+    void bookChanged(final long time, final Side side, final long price, final int gpus, final int orders)
     {
+        if (side == Side.ASK)
+        {
+            utilisation.accrue(time, postedGpus(), leasedGpus);
+        }
         book.apply(side, price, gpus, orders);
         changes |= BOOK | TICKER;
         if (side == Side.ASK)
@@ -61,8 +68,9 @@ public final class InstrumentMarket
         changes |= TRADES | TICKER | CANDLES;
     }
 
-    void leased(final int gpus)
+    void leased(final long time, final int gpus)
     {
+        utilisation.accrue(time, postedGpus(), leasedGpus);
         leasedGpus += gpus;
         changes |= UTILISATION;
     }
@@ -78,6 +86,11 @@ public final class InstrumentMarket
         {
             volume24h.roll(now);
         }
+        if ((changes & UTILISATION) != 0)
+        {
+            utilisation.accrue(now, postedGpus(), leasedGpus);
+            utilisation.roll(now);
+        }
         return changes;
     }
 
@@ -90,13 +103,46 @@ public final class InstrumentMarket
         changes = 0;
     }
 
-    /** A 24 h window moves with time even without trades; the ticker is re-sent when it does. */
+    /** The 24 h and utilisation windows move with time even without trades; their channels are re-sent when they do. */
     void timePassed()
     {
         if (trades.count() > 0)
         {
             changes |= TICKER;
         }
+        if (postedGpus() > 0 || utilisation.postedGpuMillis(UtilisationWindows.WEEK) > 0)
+        {
+            changes |= UTILISATION;
+        }
+    }
+
+    void modeChanged(final long time, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        auction.modeChanged(time, auctionIntervalSeconds, effectiveAt);
+        changes |= AUCTION;
+    }
+
+    void indicative(final long price, final int gpus)
+    {
+        auction.indicative(price, gpus);
+        changes |= AUCTION;
+    }
+
+    void cleared(final long time, final long price, final int gpus)
+    {
+        auction.cleared(time, price, gpus);
+        changes |= AUCTION;
+    }
+
+    public AuctionState auction()
+    {
+        return auction;
+    }
+
+    /** Posted and leased GPU-time over the trailing windows, as of the last publish. */
+    public UtilisationWindows utilisationWindows()
+    {
+        return utilisation;
     }
 
     public Instrument instrument()

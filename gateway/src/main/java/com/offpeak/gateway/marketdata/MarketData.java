@@ -7,6 +7,7 @@ import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.catalog.Catalog;
+import java.util.Arrays;
 
 /**
  * The public market data state machine: engine events in, per-instrument depth, trades,
@@ -20,6 +21,14 @@ public final class MarketData implements EngineListener
     private static final long MINUTE = 60_000L;
 
     private final InstrumentMarket[] markets;
+    /**
+     * Leases that start later (a preemptor's, at the hand-over): counted as leased from their start,
+     * while the victim's GPUs still count until its notice ends. Few at a time; kept unordered.
+     */
+    private long[] pendingStart = new long[8];
+    private int[] pendingInstrument = new int[8];
+    private int[] pendingGpus = new int[8];
+    private int pendingCount;
     private long now;
 
     public MarketData(final Catalog catalog)
@@ -54,7 +63,7 @@ public final class MarketData implements EngineListener
         if (time > now)
         {
             final boolean newMinute = time / MINUTE != now / MINUTE;
-            now = time;
+            tick(time);
             for (int i = 0; newMinute && i < markets.length; i++)
             {
                 markets[i].timePassed();
@@ -80,7 +89,7 @@ public final class MarketData implements EngineListener
     public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus, final int orders)
     {
         tick(time);
-        markets[instrument].bookChanged(side, price, gpus, orders);
+        markets[instrument].bookChanged(time, side, price, gpus, orders);
     }
 
     @Override
@@ -96,7 +105,14 @@ public final class MarketData implements EngineListener
         final long bidId, final long askId, final int gpus, final long start, final long end, final long price, final boolean preemptible)
     {
         tick(time);
-        markets[instrument].leased(gpus);
+        if (start > time)
+        {
+            addPending(start, instrument, gpus);
+        }
+        else
+        {
+            markets[instrument].leased(time, gpus);
+        }
     }
 
     @Override
@@ -104,7 +120,7 @@ public final class MarketData implements EngineListener
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {
         tick(time);
-        markets[instrument].leased(-gpus);
+        markets[instrument].leased(time, -gpus);
     }
 
     @Override
@@ -148,11 +164,63 @@ public final class MarketData implements EngineListener
         tick(time);
     }
 
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        tick(time);
+        markets[instrument].modeChanged(time, auctionIntervalSeconds, effectiveAt);
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        tick(time);
+        markets[instrument].indicative(price, gpus);
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        tick(time);
+        markets[instrument].cleared(time, price, gpus);
+    }
+
     private void tick(final long time)
     {
         if (time > now)
         {
             now = time;
+            startDueLeases(time);
+        }
+    }
+
+    private void addPending(final long start, final int instrument, final int gpus)
+    {
+        if (pendingCount == pendingStart.length)
+        {
+            pendingStart = Arrays.copyOf(pendingStart, pendingCount * 2);
+            pendingInstrument = Arrays.copyOf(pendingInstrument, pendingCount * 2);
+            pendingGpus = Arrays.copyOf(pendingGpus, pendingCount * 2);
+        }
+        pendingStart[pendingCount] = start;
+        pendingInstrument[pendingCount] = instrument;
+        pendingGpus[pendingCount] = gpus;
+        pendingCount++;
+    }
+
+    /** Leases whose start has come count as leased from it (the victim's end at the same time follows as its own event). */
+    private void startDueLeases(final long time)
+    {
+        for (int i = pendingCount - 1; i >= 0; i--)
+        {
+            if (pendingStart[i] <= time)
+            {
+                markets[pendingInstrument[i]].leased(pendingStart[i], pendingGpus[i]);
+                pendingCount--;
+                pendingStart[i] = pendingStart[pendingCount];
+                pendingInstrument[i] = pendingInstrument[pendingCount];
+                pendingGpus[i] = pendingGpus[pendingCount];
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import com.offpeak.gateway.wire.JsonText;
 public final class MarketDataMessages
 {
     private static final long MINUTES_PER_HOUR = 60;
+    private static final long MILLIS_PER_HOUR = 3_600_000L;
     /** How many candles a candle snapshot carries. */
     public static final int CANDLE_SNAPSHOT = 120;
     /** How many trades a trades snapshot carries. */
@@ -111,7 +112,96 @@ public final class MarketDataMessages
         {
             json.nullField("utilisation");
         }
+        final UtilisationWindows windows = market.utilisationWindows();
+        json.startObject("windows");
+        for (int w = 0; w < UtilisationWindows.windows(); w++)
+        {
+            window(UtilisationWindows.name(w), windows.postedGpuMillis(w), windows.leasedGpuMillis(w));
+        }
+        return json.end().finish();
+    }
+
+    /** Every instrument's utilisation summed: GPUs now and GPU-hours over the windows (REST {@code /api/utilisation}). */
+    public String utilisationOverall(final MarketData marketData, final long time)
+    {
+        long posted = 0;
+        long leased = 0;
+        long idle = 0;
+        final long[] windowPosted = new long[UtilisationWindows.windows()];
+        final long[] windowLeased = new long[UtilisationWindows.windows()];
+        for (int i = 0; i < marketData.instruments(); i++)
+        {
+            final InstrumentMarket market = marketData.market(i);
+            posted += market.postedGpus();
+            leased += market.leasedGpus();
+            idle += market.idleGpus();
+            for (int w = 0; w < windowPosted.length; w++)
+            {
+                windowPosted[w] += market.utilisationWindows().postedGpuMillis(w);
+                windowLeased[w] += market.utilisationWindows().leasedGpuMillis(w);
+            }
+        }
+        json.startMessage().field("channel", Channel.UTILISATION.wireName()).field("instrument", "ALL").field("time", time)
+            .field("postedGpus", posted).field("leasedGpus", leased).field("idleGpus", idle);
+        if (posted > 0)
+        {
+            json.ratio("utilisation", leased, posted, 4);
+        }
+        else
+        {
+            json.nullField("utilisation");
+        }
+        json.startObject("windows");
+        for (int w = 0; w < windowPosted.length; w++)
+        {
+            window(UtilisationWindows.name(w), windowPosted[w], windowLeased[w]);
+        }
+        return json.end().finish();
+    }
+
+    /** An instrument's call-auction state: mode, a pending switch, the indicative price and volume, the last clear. */
+    public String auction(final InstrumentMarket market, final long time)
+    {
+        final AuctionState auction = market.auction();
+        start(Channel.AUCTION, market).field("time", time)
+            .field("mode", auction.intervalSeconds() == 0 ? "CONTINUOUS" : "AUCTION")
+            .field("auctionIntervalSeconds", auction.intervalSeconds());
+        if (auction.switchPending())
+        {
+            json.startObject("pendingSwitch").field("auctionIntervalSeconds", auction.pendingIntervalSeconds())
+                .field("effectiveAt", auction.pendingEffectiveAt()).end();
+        }
+        else
+        {
+            json.nullField("pendingSwitch");
+        }
+        json.priceOrNull("indicativePrice", auction.indicativePrice(), auction.indicativeGpus() > 0)
+            .field("indicativeGpus", auction.indicativeGpus());
+        if (auction.lastClearTime() != 0)
+        {
+            json.startObject("lastClear").field("time", auction.lastClearTime()).price("price", auction.lastClearPrice())
+                .field("gpus", auction.lastClearGpus()).end();
+        }
+        else
+        {
+            json.nullField("lastClear");
+        }
         return json.finish();
+    }
+
+    private void window(final String name, final long postedGpuMillis, final long leasedGpuMillis)
+    {
+        json.startObject(name).ratio("postedGpuHours", postedGpuMillis, MILLIS_PER_HOUR, 3)
+            .ratio("leasedGpuHours", leasedGpuMillis, MILLIS_PER_HOUR, 3);
+        if (postedGpuMillis > 0)
+        {
+            json.ratio("utilisation", leasedGpuMillis, postedGpuMillis, 4);
+        }
+        else
+        {
+            json.nullField("utilisation");
+        }
+        json.end();
     }
 
     /** A heartbeat: engine time and the last book {@code seq} of each instrument the connection follows. */

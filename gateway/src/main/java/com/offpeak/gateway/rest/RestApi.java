@@ -67,6 +67,10 @@ public final class RestApi
         router.get("/api/trades/:instrument").handler(ctx -> marketData(ctx, Channel.TRADES));
         router.get("/api/ticker/:instrument").handler(ctx -> marketData(ctx, Channel.TICKER));
         router.get("/api/utilisation/:instrument").handler(ctx -> marketData(ctx, Channel.UTILISATION));
+        router.get("/api/utilisation").handler(ctx -> publisher.context().runOnContext(ignored -> ctx.response()
+            .putHeader("content-type", "application/json")
+            .end(publisher.publicChannels().utilisationOverall())));
+        router.get("/api/auction/:instrument").handler(ctx -> marketData(ctx, Channel.AUCTION));
         router.get("/api/candles/:instrument").handler(this::candles);
         router.get("/api/account/balances").handler(ctx -> account(ctx, account -> new JsonObject().put("account", account)
             .put("available", Prices.format(publisher.balances().available(account)))
@@ -90,18 +94,24 @@ public final class RestApi
             .put("sessions", publisher.publicChannels().sessions())));
     }
 
+    /** The catalog, with each instrument's market mode (the publisher's view: read on its context). */
     private void instruments(final RoutingContext ctx)
     {
-        final JsonArray list = new JsonArray();
-        for (final Instrument instrument : catalog.all())
+        publisher.context().runOnContext(ignored ->
         {
-            list.add(new JsonObject().put("id", instrument.id()).put("generation", instrument.generation()).put("year", instrument.year())
-                .put("memoryGb", instrument.memoryGb()).put("interconnect", instrument.interconnect().name())
-                .put("gpusPerNode", instrument.gpusPerNode()).put("tickSize", Prices.format(instrument.tickSize()))
-                .put("minDurationMinutes", instrument.minDurationMinutes()).put("maxGpus", instrument.maxGpus())
-                .put("maxDurationMinutes", instrument.maxDurationMinutes()));
-        }
-        json(ctx, 200, new JsonObject().put("instruments", list));
+            final JsonArray list = new JsonArray();
+            for (final Instrument instrument : catalog.all())
+            {
+                final int interval = publisher.marketData().market(instrument.index()).auction().intervalSeconds();
+                list.add(new JsonObject().put("id", instrument.id()).put("generation", instrument.generation())
+                    .put("year", instrument.year()).put("memoryGb", instrument.memoryGb())
+                    .put("interconnect", instrument.interconnect().name()).put("gpusPerNode", instrument.gpusPerNode())
+                    .put("tickSize", Prices.format(instrument.tickSize())).put("minDurationMinutes", instrument.minDurationMinutes())
+                    .put("maxGpus", instrument.maxGpus()).put("maxDurationMinutes", instrument.maxDurationMinutes())
+                    .put("mode", interval == 0 ? "CONTINUOUS" : "AUCTION").put("auctionIntervalSeconds", interval));
+            }
+            json(ctx, 200, new JsonObject().put("instruments", list));
+        });
     }
 
     private void candles(final RoutingContext ctx)

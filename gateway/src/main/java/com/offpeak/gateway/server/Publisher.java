@@ -292,6 +292,24 @@ public final class Publisher implements OutputListener, MessageHandler
     }
 
     @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        marketData.marketModeChanged(time, instrument, auctionIntervalSeconds, effectiveAt);
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        marketData.auctionIndicative(time, instrument, price, gpus);
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        marketData.auctionCleared(time, instrument, price, gpus);
+    }
+
+    @Override
     public void transfer(final DirectBuffer buffer, final int offset, final int length)
     {
         privateChannels.transfer(buffer, offset, length);

@@ -12,7 +12,8 @@ enum Op
     PLACE_BID("placeBid"),
     CANCEL("cancel"),
     CANCEL_ALL("cancelAll"),
-    AMEND("amend");
+    AMEND("amend"),
+    QUOTE("quote");
 
     private static final Op[] VALUES = values();
 

@@ -26,6 +26,7 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
     private final JsonText json = new JsonText();
     private final StringBuilder fills = new StringBuilder(256);
     private final StringBuilder cancelled = new StringBuilder(64);
+    private final StringBuilder quotes = new StringBuilder(256);
 
     private long account;
     private long orderId;
@@ -42,6 +43,7 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
     private boolean amended;
     private int fillCount;
     private int cancelledCount;
+    private int quoteCount;
     private CancelReason cancelReason;
 
     OrderAcks(final SessionRegistry sessions, final Catalog catalog)
@@ -106,6 +108,7 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
                 .rawField("fills", fillsArray());
             case CANCEL -> json.field("orderId", orderId).field("remainingGpus", remaining);
             case CANCEL_ALL -> json.rawField("cancelled", cancelled.append(']'));
+            case QUOTE -> json.rawField("quotes", quotes.append(']'));
             default -> throw new IllegalStateException(op + " is not order entry");
         }
         return json.finish();
@@ -143,11 +146,14 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
         amended = false;
         fillCount = 0;
         cancelledCount = 0;
+        quoteCount = 0;
         cancelReason = null;
         fills.setLength(0);
         fills.append('[');
         cancelled.setLength(0);
         cancelled.append('[');
+        quotes.setLength(0);
+        quotes.append('[');
     }
 
     @Override
@@ -234,6 +240,33 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
         {
             cancelReason = reason;
         }
+    }
+
+    @Override
+    public void quoted(final long time, final long acct, final long requestId, final int quotedInstrument, final int quotedGpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        if (acct != account)
+        {
+            return;
+        }
+        if (quoteCount++ > 0)
+        {
+            quotes.append(',');
+        }
+        quotes.append("{\"instrument\":\"").append(catalog.get(quotedInstrument).id()).append("\",\"gpus\":").append(quotedGpus)
+            .append(",\"durationMinutes\":").append(durationMinutes).append(",\"fillableGpus\":").append(fillableGpus)
+            .append(",\"notional\":\"");
+        Prices.append(quotes, notional).append("\",\"averagePrice\":");
+        if (fillableGpus == 0)
+        {
+            quotes.append("null");
+        }
+        else
+        {
+            Prices.append(quotes.append('"'), averagePrice).append('"');
+        }
+        quotes.append(",\"cheaper\":").append(cheaper).append('}');
     }
 
     @Override

@@ -61,6 +61,18 @@ final class OrderRequests
             RequestFields.optionalBoolean(request, "preemptible"));
     }
 
+    /**
+     * {@code {"op":"quote","instrument":"H100-SXM","gpus":8,"durationMinutes":120,"alternatives":true}}: what the live
+     * book would fill now, and (with {@code alternatives}) the same GPUs and duration on every other instrument.
+     */
+    void quote(final JsonObject request, final long account, final Command into)
+    {
+        final Instrument instrument = RequestFields.instrument(request, catalog);
+        final int gpus = RequestFields.requiredInt(request, "gpus", 1, Integer.MAX_VALUE);
+        final int duration = RequestFields.requiredInt(request, "durationMinutes", 1, Integer.MAX_VALUE);
+        into.quote(0, account, 0, instrument.index(), gpus, duration, RequestFields.optionalBoolean(request, "alternatives"));
+    }
+
     /** {@code {"op":"cancel","orderId":5}} */
     void cancel(final JsonObject request, final long account, final Command into)
     {

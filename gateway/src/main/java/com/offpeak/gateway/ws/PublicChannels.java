@@ -120,6 +120,10 @@ public final class PublicChannels implements MarketDataListener
         {
             publish(instrument, Channel.UTILISATION, messages.utilisation(market, time));
         }
+        if ((changes & InstrumentMarket.AUCTION) != 0 && hasSubscribers(instrument, Channel.AUCTION))
+        {
+            publish(instrument, Channel.AUCTION, messages.auction(market, time));
+        }
     }
 
     /** Sends each following session the engine time and the book seq of every book it follows. */
@@ -144,6 +148,12 @@ public final class PublicChannels implements MarketDataListener
         }
     }
 
+    /** Every instrument's utilisation summed (REST only). */
+    public String utilisationOverall()
+    {
+        return messages.utilisationOverall(marketData, marketData.now());
+    }
+
     /** The channel's current snapshot message (also what REST serves). */
     public String snapshot(final InstrumentMarket market, final Channel channel)
     {
@@ -158,6 +168,7 @@ public final class PublicChannels implements MarketDataListener
             case CANDLES_1H -> messages.candles(market, channel, market.hourCandles().count() - MarketDataMessages.CANDLE_SNAPSHOT,
                 "snapshot");
             case UTILISATION -> messages.utilisation(market, time);
+            case AUCTION -> messages.auction(market, time);
         };
     }
 

@@ -250,6 +250,7 @@ public final class WebSocketApi
             case CANCEL -> orders.cancel(request, account, staged);
             case CANCEL_ALL -> orders.cancelAll(request, account, staged);
             case AMEND -> orders.amend(request, account, staged);
+            case QUOTE -> orders.quote(request, account, staged);
             default -> throw new IllegalStateException(op + " is not order entry");
         }
         if (!session.awaiting().offer(id, op))

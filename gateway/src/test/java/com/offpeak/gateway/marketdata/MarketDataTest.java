@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MarketDataTest
 {
+    private static final long MINUTE = 60_000L;
     private static final long T0 = 1_800_000_000_000L - (1_800_000_000_000L % 3_600_000L);
     private final MarketData marketData = new MarketData(Catalog.loadDefault());
     private final List<Integer> published = new ArrayList<>();
@@ -69,8 +70,36 @@ class MarketDataTest
         assertThat(marketData.market(0).volume24h().gpuMinutes()).isEqualTo(240);
 
         marketData.advanceTo(T0 + 24 * 3_600_000L);
-        marketData.flush((market, changes) -> assertThat(changes).isEqualTo(InstrumentMarket.TICKER));
+        marketData.flush((market, changes) -> assertThat(changes).as("the 24 h volume and the utilisation windows moved")
+            .isEqualTo(InstrumentMarket.TICKER | InstrumentMarket.UTILISATION));
         assertThat(marketData.market(0).volume24h().gpuMinutes()).isZero();
+    }
+
+    @Test
+    void utilisationWindowsIntegrateGpuTimeAndAPreemptorsLeaseCountsFromItsStart()
+    {
+        marketData.bookChanged(T0, 0, Side.ASK, 2_000_000, 8, 1);
+        fillAndLease(T0 + 30 * MINUTE, 1, 4, 60, 2_000_000);
+        marketData.bookChanged(T0 + 30 * MINUTE, 0, Side.ASK, 2_000_000, 4, 1);
+        // A window is the current minute and the ones before it: at T0 + 59 min the hour window holds all since T0.
+        marketData.advanceTo(T0 + 59 * MINUTE);
+        marketData.flush((market, changes) -> { });
+        final UtilisationWindows windows = marketData.market(0).utilisationWindows();
+        assertThat(windows.postedGpuMillis(UtilisationWindows.HOUR)).as("8 GPUs since T0").isEqualTo(8 * 59 * MINUTE);
+        assertThat(windows.leasedGpuMillis(UtilisationWindows.HOUR)).as("4 of them since T0 + 30 min").isEqualTo(4 * 29 * MINUTE);
+
+        // A preemptor's lease noticed now starts in 5 minutes: the victim's GPUs count until then, the preemptor's after.
+        marketData.leaseStarted(T0 + 60 * MINUTE, 2, 0, 11, 20, 102, 1, 4, T0 + 65 * MINUTE, T0 + 125 * MINUTE, 2_010_000, false);
+        assertThat(marketData.market(0).leasedGpus()).isEqualTo(4);
+        marketData.leaseEnded(T0 + 65 * MINUTE, 1, 0, 10, 20, 1, 4, LeaseEndReason.PREEMPTED, false);
+        assertThat(marketData.market(0).leasedGpus()).as("hand-over: the preemptor's 4 in, the victim's 4 out").isEqualTo(4);
+
+        marketData.advanceTo(T0 + 179 * MINUTE);
+        marketData.flush((market, changes) -> { });
+        assertThat(windows.postedGpuMillis(UtilisationWindows.DAY)).isEqualTo(8 * 179 * MINUTE);
+        assertThat(windows.leasedGpuMillis(UtilisationWindows.DAY)).as("4 GPUs leased throughout since T0 + 30 min")
+            .isEqualTo(4 * 149 * MINUTE);
+        assertThat(windows.leasedGpuMillis(UtilisationWindows.HOUR)).as("minutes T0 + 120 .. 179").isEqualTo(4 * 59 * MINUTE);
     }
 
     private void fillAndLease(final long time, final long leaseId, final int gpus, final int minutes, final long price)

@@ -1,0 +1,168 @@
+package com.offpeak.gateway.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.offpeak.gateway.server.GatewayConfig;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The market features over real sockets and the real pipeline: a preemption notice on the victim's
+ * private channel with the end time at which the preemptor's lease starts, quotes, spending caps,
+ * and a call auction's public channel.
+ */
+class MarketFeaturesEndToEndTest
+{
+    /** Engine time at 100×: a 60 s auction interval passes in 0.6 s of wall time. */
+    private static final double CLOCK_SPEED = 100;
+    private static final long NOTICE_MILLIS = 5 * 60_000L;
+
+    @TempDir
+    Path dataDir;
+
+    private TestExchange exchange;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception
+    {
+        exchange = new TestExchange(GatewayConfig.defaults(dataDir).withPort(0).withClockSpeed(CLOCK_SPEED));
+    }
+
+    @AfterEach
+    void stop()
+    {
+        clients.forEach(TestClient::close);
+        exchange.close();
+    }
+
+    @Test
+    void theVictimIsNoticedWithTheEndTimeAtWhichThePreemptorsLeaseStarts() throws Exception
+    {
+        final TestClient owner = trader(1, null);
+        final TestClient victim = trader(2, "10000.00");
+        final TestClient preemptor = trader(3, "10000.00");
+        owner.ok(ask("H100-SXM", 8, "2.00"));
+        final JsonObject victimBid = victim.ok(bid("H100-SXM", 8, 240, "2.50").put("preemptible", true));
+        assertThat(victimBid.getString("status")).isEqualTo("FILLED");
+        final long victimLease = victimBid.getJsonArray("fills").getJsonObject(0).getLong("leaseId");
+
+        final JsonObject preemptorBid = preemptor.ok(bid("H100-SXM", 8, 60, "3.00"));
+        assertThat(preemptorBid.getJsonArray("fills")).hasSize(1);
+        assertThat(preemptorBid.getJsonArray("fills").getJsonObject(0).getString("price"))
+            .as("the victim's price + one tick").isEqualTo("2.01");
+
+        final JsonObject notice = victim.await(m -> "preempted".equals(m.getString("event")));
+        assertThat(notice.getLong("leaseId")).isEqualTo(victimLease);
+        assertThat(notice.getInteger("gpus")).isEqualTo(8);
+        assertThat(notice.getLong("end") - notice.getLong("time")).as("the notice period").isEqualTo(NOTICE_MILLIS);
+        assertThat(notice.containsKey("preemptorBidId")).as("the preemptor stays anonymous").isFalse();
+
+        final JsonObject lease = preemptor.await(m -> "leaseStarted".equals(m.getString("event")));
+        assertThat(lease.getLong("start")).as("the preemptor's lease starts at the notice end").isEqualTo(notice.getLong("end"));
+        assertThat(lease.getLong("end") - lease.getLong("start")).isEqualTo(60 * 60_000L);
+        assertThat(lease.getBoolean("preemptible")).isFalse();
+        assertThat(owner.await(m -> "preempted".equals(m.getString("event"))).getLong("leaseId")).isEqualTo(victimLease);
+    }
+
+    @Test
+    void aQuoteAnswersFromTheLiveBookAndNamesCheaperSubstitutes() throws Exception
+    {
+        final TestClient owner = trader(1, null);
+        final TestClient buyer = trader(2, "10000.00");
+        owner.ok(ask("H100-SXM", 8, "2.40"));
+        owner.ok(ask("A100-80G", 8, "1.30"));
+
+        final JsonArray quotes = buyer.ok(new JsonObject().put("op", "quote").put("instrument", "H100-SXM").put("gpus", 8)
+            .put("durationMinutes", 60).put("alternatives", true)).getJsonArray("quotes");
+        assertThat(quotes.getJsonObject(0).getString("instrument")).isEqualTo("H100-SXM");
+        assertThat(quotes.getJsonObject(0).getInteger("fillableGpus")).isEqualTo(8);
+        assertThat(quotes.getJsonObject(0).getString("averagePrice")).isEqualTo("2.40");
+        assertThat(quotes.getJsonObject(0).getString("notional")).isEqualTo("19.20");
+        final JsonObject a100 = quotes.stream().map(JsonObject.class::cast).filter(q -> "A100-80G".equals(q.getString("instrument")))
+            .findFirst().orElseThrow();
+        assertThat(a100.getBoolean("cheaper")).isTrue();
+        assertThat(a100.getString("averagePrice")).isEqualTo("1.30");
+        assertThat(quotes).as("every instrument of the catalog").hasSize(exchange.server().catalog().size());
+        assertThat(buyer.ok(bid("H100-SXM", 8, 60, "2.40")).getString("status")).as("the quote took nothing from the book")
+            .isEqualTo("FILLED");
+    }
+
+    @Test
+    void aSpendingCapSetByTheAdminRejectsABidOverIt() throws Exception
+    {
+        final TestClient buyer = trader(5, "10000.00");
+        final TestExchange.Response set = exchange.post("/api/admin/spending-cap", exchange.adminKey(),
+            new JsonObject().put("account", 5).put("capPerHour", "10.00").encode());
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(buyer.await(m -> "spendingCap".equals(m.getString("event"))).getString("capPerHour")).isEqualTo("10.00");
+
+        final JsonObject over = buyer.request(bid("H100-SXM", 8, 60, "2.00"));
+        assertThat(over.getBoolean("ok")).isFalse();
+        assertThat(over.getJsonObject("error").getString("code")).isEqualTo("SPEND_CAP_EXCEEDED");
+        assertThat(buyer.ok(bid("H100-SXM", 4, 60, "2.00")).getString("status")).as("4 GPUs x 2.00 = 8.00/h fits")
+            .isEqualTo("OPEN");
+
+        assertThat(exchange.post("/api/admin/spending-cap", exchange.adminKey(), new JsonObject().put("account", 5).encode()).status())
+            .isEqualTo(400);
+        final String traderKey = exchange.trader(6, null);
+        assertThat(exchange.post("/api/admin/spending-cap", traderKey,
+            new JsonObject().put("account", 6).put("capPerHour", "1.00").encode()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAuctionPublishesItsModeIndicativeAndClear() throws Exception
+    {
+        final TestClient watcher = exchange.connect();
+        clients.add(watcher);
+        final TestClient owner = trader(1, null);
+        final TestClient buyer = trader(2, "10000.00");
+        final TestExchange.Response switched = exchange.post("/api/admin/market-mode", exchange.adminKey(),
+            new JsonObject().put("instrument", "L40S").put("auctionIntervalSeconds", 60).encode());
+        assertThat(switched.status()).as(switched.body()).isEqualTo(200);
+        watcher.ok(new JsonObject().put("op", "subscribe").put("channel", "auction").put("instrument", "L40S"));
+        watcher.await(m -> "auction".equals(m.getString("channel")) && "AUCTION".equals(m.getString("mode")));
+        assertThat(exchange.get("/api/instruments", null).json().getJsonArray("instruments").stream().map(JsonObject.class::cast)
+            .filter(i -> "L40S".equals(i.getString("id"))).findFirst().orElseThrow().getString("mode")).isEqualTo("AUCTION");
+
+        owner.ok(ask("L40S", 8, "0.60"));
+        assertThat(buyer.ok(bid("L40S", 8, 60, "0.80")).getString("status")).as("nothing trades on entry").isEqualTo("OPEN");
+        final JsonObject indicative = watcher.await(m -> "auction".equals(m.getString("channel")) && m.getInteger("indicativeGpus") == 8);
+        assertThat(indicative.getString("indicativePrice")).as("no losing bid: the lowest winning limit").isEqualTo("0.80");
+        final JsonObject cleared = watcher.await(m -> "auction".equals(m.getString("channel")) && m.getValue("lastClear") != null);
+        assertThat(cleared.getJsonObject("lastClear").getInteger("gpus")).isEqualTo(8);
+        assertThat(cleared.getJsonObject("lastClear").getString("price")).isEqualTo("0.80");
+        assertThat(buyer.await(m -> "fill".equals(m.getString("event"))).getString("maker")).isEqualTo("BOTH");
+
+        final JsonObject utilisation = exchange.get("/api/utilisation", null).json();
+        assertThat(utilisation.getLong("leasedGpus")).isEqualTo(8);
+        assertThat(utilisation.getJsonObject("windows").getJsonObject("1h").containsKey("leasedGpuHours")).isTrue();
+    }
+
+    private TestClient trader(final long account, final String usd) throws Exception
+    {
+        final TestClient client = exchange.connect();
+        clients.add(client);
+        client.login(exchange.trader(account, usd));
+        return client;
+    }
+
+    private static JsonObject ask(final String instrument, final int gpus, final String price)
+    {
+        return new JsonObject().put("op", "placeAsk").put("instrument", instrument).put("gpus", gpus).put("price", price)
+            .put("availableForMinutes", 6000).put("minBlock", 8);
+    }
+
+    private static JsonObject bid(final String instrument, final int gpus, final int minutes, final String price)
+    {
+        return new JsonObject().put("op", "placeBid").put("instrument", instrument).put("gpus", gpus).put("durationMinutes", minutes)
+            .put("price", price).put("timeInForce", "GTC");
+    }
+}
