@@ -256,6 +256,62 @@ class LedgerTest
     }
 
     @Test
+    void partialEarlyEndRefundsTheEndedGpusUnusedMinutesAndTheLeaseRunsOn()
+    {
+        holdStandardBid();
+        ledger.fill(T0, 11, 501, BUYER, OWNER, 2_000_000, 3, 90, MakerSide.OWNER, T0 + 90 * MINUTE);
+        final int before = transfers.transfers.size();
+
+        // A preemption's hand-over takes 1 of the 3 GPUs after 31 started minutes: it gives up 59 of the lease's 270 GPU-minutes.
+        assertThat(ledger.gpusEnded(T0 + 30 * MINUTE + 1, 501, 1, T0 + 30 * MINUTE + 1)).isEqualTo(LedgerResult.OK);
+
+        // all 3 GPUs are paid to minute 31 (as deliver would); refund floor(9.0 x 59/270) + floor(0.0225 x 59/270)
+        assertThat(transfers.since(before)).extracting(Transfer::reason, Transfer::amount)
+            .containsExactly(tuple(TransferReason.PAYOUT, 3_096_900L),
+                tuple(TransferReason.OWNER_FEE, 3_100L),
+                tuple(TransferReason.BUYER_FEE, 7_750L),
+                tuple(TransferReason.REFUND, 1_966_666L + 4_916L));
+        assertThat(ledger.escrowOf(501)).isEqualTo(9_022_500L - 3_100_000L - 7_750L - 1_971_582L);
+        // the 5 GPUs still bid for at the limit, and the 2 GPUs still leased at the price
+        assertThat(ledger.spendingExposure(BUYER)).isEqualTo(5 * 2_100_000L + 2 * 2_000_000L);
+        assertThat(ledger.gpusEnded(T0 + 31 * MINUTE, 501, 3, T0 + 31 * MINUTE)).isEqualTo(LedgerResult.INVALID_AMOUNT);
+        assertThat(ledger.gpusEnded(T0 + 31 * MINUTE, 501, 0, T0 + 31 * MINUTE)).isEqualTo(LedgerResult.INVALID_AMOUNT);
+        final int atHandOver = transfers.transfers.size();
+
+        assertThat(ledger.leaseEnded(T0 + 90 * MINUTE, 501, T0 + 90 * MINUTE)).isEqualTo(LedgerResult.OK);
+
+        // 211 GPU-minutes used in all: gross floor(9.0 x 211/270) = 7.033333, owner fee ceil(7.033333 x 10bps) = 0.007034,
+        // buyer fee ceil(0.0225 x 211/270) = 0.017584; the buyer gets the last micro-unit of notional left by the floors.
+        assertThat(transfers.since(atHandOver)).extracting(Transfer::reason, Transfer::amount)
+            .containsExactly(tuple(TransferReason.PAYOUT, 7_033_333L - 7_034L - 3_096_900L),
+                tuple(TransferReason.OWNER_FEE, 7_034L - 3_100L),
+                tuple(TransferReason.BUYER_FEE, 17_584L - 7_750L),
+                tuple(TransferReason.REFUND, 1L));
+        assertThat(ledger.escrowTotal()).isZero();
+        assertThat(ledger.balance(OWNER, AccountKind.AVAILABLE) + ledger.feesTotal() - 17_584L).isEqualTo(7_033_333L);
+    }
+
+    @Test
+    void aLeaseStartingAfterItsFillSettlesFromItsOwnStart()
+    {
+        holdStandardBid();
+        // A preemptor's lease starts at the victim's hand-over, 5 minutes after the fill.
+        final long start = T0 + 5 * MINUTE;
+        ledger.fill(T0, 11, 501, BUYER, OWNER, 2_000_000, 3, 90, MakerSide.OWNER, start + 90 * MINUTE);
+
+        assertThat(ledger.deliver(T0 + MINUTE, 501, T0 + MINUTE)).isEqualTo(LedgerResult.INVALID_TIME);
+        final int before = transfers.transfers.size();
+        assertThat(ledger.leaseEnded(start + 30 * MINUTE + 1, 501, start + 30 * MINUTE + 1)).isEqualTo(LedgerResult.OK);
+
+        // 31 started minutes from the lease's start, not from the fill: as in earlyEndSplitsProRataByStartedMinutes
+        assertThat(transfers.since(before)).extracting(Transfer::reason, Transfer::amount)
+            .containsExactly(tuple(TransferReason.PAYOUT, 3_096_900L),
+                tuple(TransferReason.OWNER_FEE, 3_100L),
+                tuple(TransferReason.BUYER_FEE, 7_750L),
+                tuple(TransferReason.REFUND, 5_900_000L + 14_750L));
+    }
+
+    @Test
     void splitGivesOwnerTheFloorFeesTheCeilingAndBuyerTheRemainders()
     {
         ledger.deposit(T0, 1, BUYER, 1_000_000);
