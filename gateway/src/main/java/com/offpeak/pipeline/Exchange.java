@@ -46,6 +46,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
 
     private final MatchingEngine engine;
     private final Ledger ledger;
+    private final SubstituteHolds substitutes;
     private final byte[] transferBytes = new byte[TransferCodec.LENGTH];
     private final Bytes<byte[]> transferOut = Bytes.wrapForWrite(transferBytes);
     private final UnsafeBuffer transferView = new UnsafeBuffer(transferBytes);
@@ -72,6 +73,11 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         {
             engine = MatchingEngine.readSnapshot(snapshot, catalog, engineConfig, this, this);
             ledger = Ledger.readSnapshot(snapshot, ledgerConfig, this);
+        }
+        substitutes = new SubstituteHolds(ledger);
+        if (snapshot != null)
+        {
+            substitutes.readSnapshot(snapshot);
         }
     }
 
@@ -139,7 +145,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         ledger.checkInvariants();
         engine.forEachOrder((orderId, account, side, instrument, price, prioritySeq, open, remaining, leased, retired, posted) ->
         {
-            if (side == Side.BID && open && ledger.holdOf(orderId) == Ledger.NONE)
+            if (side == Side.BID && open && ledger.holdOf(substitutes.holdIdOf(orderId)) == Ledger.NONE)
             {
                 throw new IllegalStateException("open bid " + orderId + " has no hold in the ledger");
             }
@@ -162,6 +168,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
     {
         engine.writeSnapshot(out);
         ledger.writeSnapshot(out);
+        substitutes.writeSnapshot(out);
     }
 
     @Override
@@ -209,6 +216,10 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         if (command.type != CommandType.PLACE_BID)
         {
             return null; // owners post capacity, not money
+        }
+        if (command.substituteCount > 0)
+        {
+            return toRejectCode(substitutes.hold(command, orderId));
         }
         return toRejectCode(ledger.holdBid(command.timestamp, orderId, command.account, command.price, command.gpus,
             command.durationMinutes));
@@ -273,9 +284,10 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final boolean preemptible)
     {
         output.leaseStarted(time, leaseId, instrument, buyer, owner, bidId, askId, gpus, start, end, price, preemptible);
+        substitutes.beforeFill(time, bidId);
         settled(ledger.fill(time, bidId, leaseId, buyer, owner, price, gpus, fillDurationMinutes, fillMakerSide, end),
             "fill of lease ", leaseId);
-        if (fillBidRemaining == 0)
+        if (fillBidRemaining == 0 && substitutes.closed(time, bidId))
         {
             settled(ledger.releaseHold(time, bidId), "release of the filled bid ", bidId);
         }
@@ -295,7 +307,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final int remainingGpus)
     {
         output.orderExpired(time, orderId, account, instrument, side, remainingGpus);
-        if (side == Side.BID)
+        if (side == Side.BID && substitutes.closed(time, orderId))
         {
             settled(ledger.releaseHold(time, orderId), "release of the expired bid ", orderId);
         }
@@ -306,7 +318,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final int remainingGpus, final CancelReason reason)
     {
         output.orderCancelled(time, orderId, account, instrument, side, remainingGpus, reason);
-        if (side == Side.BID)
+        if (side == Side.BID && substitutes.closed(time, orderId))
         {
             settled(ledger.releaseHold(time, orderId), "release of the cancelled bid ", orderId);
         }

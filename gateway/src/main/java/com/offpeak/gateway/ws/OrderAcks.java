@@ -27,6 +27,7 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
     private final StringBuilder fills = new StringBuilder(256);
     private final StringBuilder cancelled = new StringBuilder(64);
     private final StringBuilder quotes = new StringBuilder(256);
+    private final StringBuilder alternatives = new StringBuilder(64);
 
     private long account;
     private long orderId;
@@ -44,6 +45,8 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
     private int fillCount;
     private int cancelledCount;
     private int quoteCount;
+    /** A substitutes bid's alternatives: order ids {@code orderId .. orderId + alternativeCount - 1}. */
+    private int alternativeCount;
     private CancelReason cancelReason;
 
     OrderAcks(final SessionRegistry sessions, final Catalog catalog)
@@ -101,6 +104,10 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
                     {
                         json.field("remainingGpus", remaining);
                     }
+                    if (alternativeCount > 1)
+                    {
+                        json.rawField("alternatives", alternatives.append(']'));
+                    }
                 }
                 json.rawField("fills", fillsArray());
             }
@@ -147,6 +154,9 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
         fillCount = 0;
         cancelledCount = 0;
         quoteCount = 0;
+        alternativeCount = 0;
+        alternatives.setLength(0);
+        alternatives.append('[');
         cancelReason = null;
         fills.setLength(0);
         fills.append('[');
@@ -160,9 +170,16 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
     public void accepted(final long time, final long acct, final long clientOrderId, final long id, final Side orderSide,
         final int orderInstrument, final int orderGpus, final long orderPrice)
     {
+        if (acct == account && accepted && orderSide == Side.BID && id == orderId + alternativeCount)
+        {
+            // The next alternative of the substitutes bid just accepted (consecutive ids, same command).
+            alternative(id, orderInstrument);
+            return;
+        }
         if (acct == account && !accepted)
         {
             accepted = true;
+            alternative(id, orderInstrument);
             orderId = id;
             side = orderSide;
             instrument = orderInstrument;
@@ -200,7 +217,8 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
         final long buyer, final long owner, final int fillGpus, final int durationMinutes, final long fillPrice, final Side maker,
         final int bidRemaining)
     {
-        final boolean mine = (bidId == orderId && buyer == account) || (askId == orderId && owner == account);
+        final boolean ownBid = bidId >= orderId && bidId < orderId + Math.max(1, alternativeCount) && buyer == account;
+        final boolean mine = ownBid || (askId == orderId && owner == account);
         if (!mine)
         {
             return;
@@ -209,10 +227,11 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
         {
             fills.append(',');
         }
-        fills.append("{\"leaseId\":").append(leaseId).append(",\"gpus\":").append(fillGpus).append(",\"durationMinutes\":")
+        fills.append("{\"leaseId\":").append(leaseId).append(",\"instrument\":\"").append(catalog.get(fillInstrument).id())
+            .append("\",\"gpus\":").append(fillGpus).append(",\"durationMinutes\":")
             .append(durationMinutes).append(",\"price\":\"");
         Prices.append(fills, fillPrice).append("\"}");
-        if (bidId == orderId)
+        if (ownBid)
         {
             remaining = bidRemaining;
         }
@@ -240,6 +259,16 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
         {
             cancelReason = reason;
         }
+    }
+
+    private void alternative(final long id, final int alternativeInstrument)
+    {
+        if (alternativeCount++ > 0)
+        {
+            alternatives.append(',');
+        }
+        alternatives.append("{\"orderId\":").append(id).append(",\"instrument\":\"").append(catalog.get(alternativeInstrument).id())
+            .append("\"}");
     }
 
     @Override

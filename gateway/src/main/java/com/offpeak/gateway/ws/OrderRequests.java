@@ -4,6 +4,7 @@ import com.offpeak.engine.Command;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.engine.catalog.Instrument;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -45,7 +46,8 @@ final class OrderRequests
     /**
      * {@code {"op":"placeBid","instrument":"H100-SXM","gpus":8,"durationMinutes":120,"price":"2.10","timeInForce":"GTD",
      * "deadline":"2026-11-26T06:00:00Z","contiguous":true,"postOnly":false,"preemptible":false,"clientOrderId":42}};
-     * {@code deadlineInMinutes} may replace {@code deadline}.
+     * {@code deadlineInMinutes} may replace {@code deadline}. Substitutes: {@code "alternatives":[{"instrument":"A100-80G",
+     * "gpus":8,"durationMinutes":120,"price":"1.30"}, ...]}, tried after the bid's own terms in the listed order.
      */
     void placeBid(final JsonObject request, final long account, final long now, final Command into)
     {
@@ -59,6 +61,27 @@ final class OrderRequests
         into.placeBid(0, account, clientOrderId, instrument.index(), gpus, duration, price, timeInForce, deadline,
             RequestFields.optionalBoolean(request, "contiguous"), RequestFields.optionalBoolean(request, "postOnly"),
             RequestFields.optionalBoolean(request, "preemptible"));
+        final Object alternatives = request.getValue("alternatives");
+        if (alternatives == null)
+        {
+            return;
+        }
+        if (!(alternatives instanceof JsonArray list))
+        {
+            throw new BadRequest(ApiError.BAD_REQUEST, "'alternatives' must be an array of {instrument, gpus, durationMinutes, price}");
+        }
+        // One past the limit is enough for the engine to reject the list with its own code.
+        for (int i = 0; i < list.size() && i <= Command.MAX_SUBSTITUTES; i++)
+        {
+            if (!(list.getValue(i) instanceof JsonObject alternative))
+            {
+                throw new BadRequest(ApiError.BAD_REQUEST, "each alternative is an object {instrument, gpus, durationMinutes, price}");
+            }
+            into.addSubstitute(RequestFields.instrument(alternative, catalog).index(),
+                RequestFields.requiredInt(alternative, "gpus", 1, Integer.MAX_VALUE),
+                RequestFields.requiredInt(alternative, "durationMinutes", 1, Integer.MAX_VALUE),
+                RequestFields.requiredPrice(alternative, "price"));
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.offpeak.gateway.server.GatewayConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,35 @@ class MarketFeaturesEndToEndTest
         assertThat(lease.getLong("end") - lease.getLong("start")).isEqualTo(60 * 60_000L);
         assertThat(lease.getBoolean("preemptible")).isFalse();
         assertThat(owner.await(m -> "preempted".equals(m.getString("event"))).getLong("leaseId")).isEqualTo(victimLease);
+    }
+
+    @Test
+    void theFirstFillOfASubstituteCancelsTheOthersAndTheHoldIsTheLargestAlternative() throws Exception
+    {
+        final TestClient owner = trader(1, null);
+        final TestClient buyer = trader(2, "1000.00");
+        final JsonObject placed = buyer.ok(bid("H100-SXM", 8, 120, "2.40").put("alternatives", new JsonArray()
+            .add(new JsonObject().put("instrument", "A100-80G").put("gpus", 8).put("durationMinutes", 120).put("price", "1.30"))
+            .add(new JsonObject().put("instrument", "L40S").put("gpus", 16).put("durationMinutes", 180).put("price", "0.70"))));
+        assertThat(placed.getString("status")).isEqualTo("OPEN");
+        final JsonArray alternatives = placed.getJsonArray("alternatives");
+        assertThat(alternatives).hasSize(3);
+        final long groupId = placed.getLong("orderId");
+        assertThat(alternatives.getJsonObject(2).getLong("orderId")).isEqualTo(groupId + 2);
+        final JsonObject balances = exchange.get("/api/account/balances", exchange.trader(2, null)).json();
+        // Notionals: 8 x 2 h x 2.40 = 38.40, 8 x 2 h x 1.30 = 20.80, 16 x 3 h x 0.70 = 33.60; the hold adds the fee (< 1 %).
+        assertThat(new BigDecimal(balances.getString("held"))).as("the largest alternative's worst case, not the sum")
+            .isBetween(new BigDecimal("38.40"), new BigDecimal("38.79"));
+
+        owner.ok(ask("A100-80G", 8, "1.20"));
+        final JsonObject fill = buyer.await(m -> "fill".equals(m.getString("event")));
+        assertThat(fill.getLong("orderId")).isEqualTo(groupId + 1);
+        final List<Long> cancelled = new ArrayList<>();
+        cancelled.add(buyer.await(m -> "orderCancelled".equals(m.getString("event"))).getLong("orderId"));
+        cancelled.add(buyer.await(m -> "orderCancelled".equals(m.getString("event"))).getLong("orderId"));
+        assertThat(cancelled).containsExactly(groupId, groupId + 2);
+        final JsonObject after = exchange.get("/api/account/balances", exchange.trader(2, null)).json();
+        assertThat(new BigDecimal(after.getString("held"))).as("the winner filled completely: nothing held").isZero();
     }
 
     @Test
