@@ -43,6 +43,7 @@ public final class RestApi
     private final Publisher publisher;
     private final ApiKeyStore keys;
     private final AdminRequests admin;
+    private final QuoteRequests quotes;
     private final PrometheusMeterRegistry metrics;
     private final Path dataDir;
 
@@ -54,6 +55,7 @@ public final class RestApi
         this.publisher = publisher;
         this.keys = keys;
         this.admin = new AdminRequests(pipeline);
+        this.quotes = new QuoteRequests(pipeline, catalog);
         this.metrics = metrics;
     }
 
@@ -71,6 +73,7 @@ public final class RestApi
             .putHeader("content-type", "application/json")
             .end(publisher.publicChannels().utilisationOverall())));
         router.get("/api/auction/:instrument").handler(ctx -> marketData(ctx, Channel.AUCTION));
+        router.get("/api/quote").handler(this::quote);
         router.get("/api/candles/:instrument").handler(this::candles);
         router.get("/api/account/balances").handler(ctx -> account(ctx, account -> new JsonObject().put("account", account)
             .put("available", Prices.format(publisher.balances().available(account)))
@@ -139,6 +142,54 @@ public final class RestApi
         {
             final InstrumentMarket market = publisher.marketData().market(instrument.index());
             ctx.response().putHeader("content-type", "application/json").end(publisher.publicChannels().snapshot(market, channel));
+        });
+    }
+
+    /**
+     * {@code ?instrument=H100-SXM&gpus=8&durationMinutes=60&alternatives=true}: what the live book would fill now.
+     * Anonymous (account 0); with a bearer key, as that account (its own asks are skipped, as they would be).
+     */
+    private void quote(final RoutingContext ctx)
+    {
+        long account = 0;
+        if (ctx.request().getHeader("Authorization") != null)
+        {
+            final ApiKey key = bearer(ctx);
+            if (key == null)
+            {
+                return;
+            }
+            account = key.account();
+        }
+        final QuoteRequests.Quote request;
+        try
+        {
+            final Instrument instrument = catalog.byId(ctx.request().getParam("instrument", ""));
+            if (instrument == null)
+            {
+                error(ctx, 404, ApiError.UNKNOWN_INSTRUMENT, null);
+                return;
+            }
+            request = new QuoteRequests.Quote(account, instrument.index(),
+                QuoteRequests.positiveInt(ctx.request().getParam("gpus"), "gpus"),
+                QuoteRequests.positiveInt(ctx.request().getParam("durationMinutes"), "durationMinutes"),
+                "true".equals(ctx.request().getParam("alternatives")));
+        }
+        catch (final IllegalArgumentException e)
+        {
+            error(ctx, 400, ApiError.BAD_REQUEST, e.getMessage());
+            return;
+        }
+        quotes.submit(request).onComplete(result ->
+        {
+            if (result.failed())
+            {
+                error(ctx, 503, ApiError.BUSY, null);
+            }
+            else
+            {
+                json(ctx, result.result().containsKey("error") ? 409 : 200, result.result());
+            }
         });
     }
 

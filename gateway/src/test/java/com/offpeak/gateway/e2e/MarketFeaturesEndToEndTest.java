@@ -121,6 +121,12 @@ class MarketFeaturesEndToEndTest
         assertThat(a100.getBoolean("cheaper")).isTrue();
         assertThat(a100.getString("averagePrice")).isEqualTo("1.30");
         assertThat(quotes).as("every instrument of the catalog").hasSize(exchange.server().catalog().size());
+        final JsonObject rest = exchange.get("/api/quote?instrument=H100-SXM&gpus=8&durationMinutes=60", null).json();
+        assertThat(rest.getJsonArray("quotes")).hasSize(1);
+        assertThat(rest.getJsonArray("quotes").getJsonObject(0).getString("notional")).isEqualTo("19.20");
+        assertThat(exchange.get("/api/quote?instrument=H100-SXM&gpus=0&durationMinutes=60", null).status()).isEqualTo(400);
+        assertThat(exchange.get("/api/quote?instrument=H100-SXM&gpus=8&durationMinutes=1", null).json().getJsonObject("error")
+            .getString("code")).as("the engine's own check").isEqualTo("INVALID_DURATION");
         assertThat(buyer.ok(bid("H100-SXM", 8, 60, "2.40")).getString("status")).as("the quote took nothing from the book")
             .isEqualTo("FILLED");
     }
