@@ -52,7 +52,7 @@ function send(request) {
 
 function subscribeAll(op) {
   const instrument = state.instrument;
-  for (const channel of ['book', 'trades', 'ticker', 'utilisation']) send({ op, channel, instrument });
+  for (const channel of ['book', 'trades', 'ticker', 'utilisation', 'auction']) send({ op, channel, instrument });
   send({ op, channel: 'candles', interval: '1m', instrument });
 }
 
@@ -102,6 +102,7 @@ function onMessage(event) {
     }
     case 'ticker': renderTicker(message); break;
     case 'utilisation': renderUtilisation(message); break;
+    case 'auction': renderAuction(message); break;
     case 'heartbeat':
       if (state.book && message.bookSeq && message.bookSeq[state.instrument] !== undefined &&
           message.bookSeq[state.instrument] !== state.book.seq) resync('heartbeat seq ahead');
@@ -134,6 +135,7 @@ function select(instrument) {
   }
   history.replaceState(null, '', '?instrument=' + encodeURIComponent(instrument));
   renderLadder(); renderDepth(); renderTape(); renderCandles();
+  document.getElementById('auction').hidden = true;
   if (state.socket && state.socket.readyState === WebSocket.OPEN) subscribeAll('subscribe');
 }
 
@@ -262,7 +264,27 @@ function renderUtilisation(u) {
     '<div class="gauge"><div style="width:' + (100 * share).toFixed(1) + '%"></div></div>' +
     '<dl><dt>utilisation</dt><dd>' + (100 * share).toFixed(1) + '%</dd>' +
     '<dt>GPUs posted</dt><dd>' + u.postedGpus + '</dd><dt>leased</dt><dd>' + u.leasedGpus + '</dd>' +
-    '<dt>idle</dt><dd>' + u.idleGpus + '</dd></dl>';
+    '<dt>idle</dt><dd>' + u.idleGpus + '</dd></dl>' +
+    '<table class="windows"><thead><tr><th>window</th><th>GPU-h posted</th><th>GPU-h leased</th><th>utilisation</th></tr></thead><tbody>' +
+    Object.entries(u.windows || {}).map(([name, w]) => '<tr><td>' + name + '</td><td>' + w.postedGpuHours + '</td><td>' +
+      w.leasedGpuHours + '</td><td>' + (w.utilisation === null ? '—' : (100 * Number(w.utilisation)).toFixed(1) + '%') +
+      '</td></tr>').join('') + '</tbody></table>';
+}
+
+// Shown only while the instrument is in call-auction mode or switching: docs/api.md, "auction".
+function renderAuction(a) {
+  const box = document.getElementById('auction');
+  box.hidden = a.mode !== 'AUCTION' && a.pendingSwitch === null;
+  if (box.hidden) return;
+  const time = t => new Date(t).toISOString().substring(11, 19);
+  box.innerHTML = '<h2>Call auction <small>' + (a.mode === 'AUCTION' ? 'clears every ' + a.auctionIntervalSeconds + ' s' :
+      'continuous') + '</small></h2><dl>' +
+    (a.pendingSwitch ? '<dt>switching</dt><dd>to ' + (a.pendingSwitch.auctionIntervalSeconds === 0 ? 'continuous' :
+      a.pendingSwitch.auctionIntervalSeconds + ' s') + ' at ' + time(a.pendingSwitch.effectiveAt) + '</dd>' : '') +
+    '<dt>indicative price</dt><dd>' + (a.indicativePrice === null ? '—' : a.indicativePrice) + '</dd>' +
+    '<dt>indicative GPUs</dt><dd>' + a.indicativeGpus + '</dd>' +
+    '<dt>last clear</dt><dd>' + (a.lastClear === null ? '—' : a.lastClear.gpus + ' GPUs at ' + a.lastClear.price + ', ' +
+      time(a.lastClear.time)) + '</dd></dl>';
 }
 
 // ---------------------------------------------------------------------------------------------- start

@@ -73,6 +73,15 @@ class LivePageBrowserTest
                 .as("the filled ask left the ladder").isTrue();
             assertThat(((Number)chromium.evaluate("state.resyncs")).intValue()).as("no checksum mismatch or gap").isZero();
             assertThat(((Number)chromium.evaluate("state.verified")).intValue()).isGreaterThanOrEqualTo(3);
+            assertThat(chromium.waitFor("document.querySelector('#utilisation table.windows') !== null && " +
+                "document.querySelector('#utilisation table.windows').innerText.includes('24h')", 20))
+                .as("utilisation windows on the page").isTrue();
+
+            assertThat(chromium.evaluate("document.getElementById('auction').hidden")).as("continuous: no auction box").isEqualTo(true);
+            adminPost(server, "/api/admin/market-mode", "{\"instrument\":\"L4\",\"auctionIntervalSeconds\":3600}");
+            assertThat(chromium.waitFor("!document.getElementById('auction').hidden && " +
+                "document.getElementById('auction').innerText.includes('switching')", 20))
+                .as("the auction box shows the pending switch").isTrue();
         }
         finally
         {
@@ -82,12 +91,16 @@ class LivePageBrowserTest
 
     private static void deposit(final GatewayServer server, final long account) throws Exception
     {
+        adminPost(server, "/api/admin/deposit", "{\"account\":" + account + ",\"amount\":\"10000.00\",\"idempotencyKey\":1}");
+    }
+
+    private static void adminPost(final GatewayServer server, final String path, final String body) throws Exception
+    {
         final String admin = server.keys().create(99, Role.ADMIN, 0);
         final java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-            java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/admin/deposit"))
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
                 .header("Authorization", "Bearer " + admin)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                    "{\"account\":" + account + ",\"amount\":\"10000.00\",\"idempotencyKey\":1}")).build(),
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
