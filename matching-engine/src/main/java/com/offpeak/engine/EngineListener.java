@@ -58,61 +58,43 @@ public interface EngineListener
      * Notice on the victim's private channel: {@code gpus} of its running lease {@code leaseId} end at
      * {@code newEnd} (the earlier of the notice end and the lease's natural end) and pass to the lease
      * that bid {@code preemptorBidId} gets, reported next by {@code fill} and {@code leaseStarted}.
-     * default: ignored until every consumer handles it.
      */
-    default void preempted(long time, long leaseId, int instrument, long victim, long owner, int gpus, long newEnd, long preemptorBidId)
-    {
-    }
+    void preempted(long time, long leaseId, int instrument, long victim, long owner, int gpus, long newEnd, long preemptorBidId);
 
     /**
      * A preempted lease's unfinished work entered the book as the new bid {@code orderId}, linked to
      * the victim's bid {@code originalOrderId}; it replaces {@code accepted} for this bid (no
      * clientOrderId) and is preemptible, not postOnly. Follows the {@code leaseEnded PREEMPTED}.
-     * default: ignored until every consumer handles it.
      */
-    default void requeued(long time, long orderId, long originalOrderId, long account, int instrument, int gpus, int durationMinutes,
-        long price, TimeInForce timeInForce, long deadline, boolean contiguous)
-    {
-    }
+    void requeued(long time, long orderId, long originalOrderId, long account, int instrument, int gpus, int durationMinutes,
+        long price, TimeInForce timeInForce, long deadline, boolean contiguous);
 
     /**
      * An instrument's market mode: {@code auctionIntervalSeconds} 0 = continuous, N = call auction
      * clearing every N seconds. Sent when SET_MARKET_MODE is accepted ({@code effectiveAt} in the
      * future: the boundary at which it will switch; = time: in force now) and again when a pending
      * switch takes effect.
-     * default: ignored until every consumer handles it.
      */
-    default void marketModeChanged(long time, int instrument, int auctionIntervalSeconds, long effectiveAt)
-    {
-    }
+    void marketModeChanged(long time, int instrument, int auctionIntervalSeconds, long effectiveAt);
 
     /**
      * While an instrument is in call-auction mode, after each command that changed its book: the
      * price and GPUs a clear would trade now ({@code 0, 0} when nothing crosses).
-     * default: ignored until every consumer handles it.
      */
-    default void auctionIndicative(long time, int instrument, long price, int gpus)
-    {
-    }
+    void auctionIndicative(long time, int instrument, long price, int gpus);
 
     /**
      * A call auction cleared {@code gpus} at the uniform {@code price}; its {@code fill}s (maker
      * {@code null}: both sides pay the maker rate) and {@code leaseStarted}s precede this event.
-     * default: ignored until every consumer handles it.
      */
-    default void auctionCleared(long time, int instrument, long price, int gpus)
-    {
-    }
+    void auctionCleared(long time, int instrument, long price, int gpus);
 
     /**
      * The answer to a QUOTE (request id {@code requestId}), one event per candidate instrument: GPUs
      * fillable now of the {@code gpus} asked for, the notional of those leases, their GPU-weighted
      * average price per GPU-hour (0 when none), and whether this alternative is cheaper than the
      * asked instrument (docs/auction.md, Quotes).
-     * default: ignored until every consumer handles it.
      */
-    default void quoted(long time, long account, long requestId, int instrument, int gpus, int durationMinutes, int fillableGpus,
-        long notional, long averagePrice, boolean cheaper)
-    {
-    }
+    void quoted(long time, long account, long requestId, int instrument, int gpus, int durationMinutes, int fillableGpus,
+        long notional, long averagePrice, boolean cheaper);
 }

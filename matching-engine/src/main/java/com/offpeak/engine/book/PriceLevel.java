@@ -1,11 +1,12 @@
 package com.offpeak.engine.book;
 
-import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.order.Order;
 
 /**
  * All resting orders of one side at one price, in time priority: an intrusive FIFO queue (O(1)
- * append, O(1) removal by reference, no nodes to allocate). It keeps the depth aggregates
+ * append, O(1) removal by reference, no nodes to allocate). The links are fields of {@link Order}
+ * itself rather than a separate link object, because amends and fills unlink orders at random:
+ * touching only the order and its two neighbours saves a cache miss per link followed. It keeps the depth aggregates
  * (GPUs and the number of orders with GPUs) incrementally, which is why every change of an
  * order's {@code remaining} while it rests goes through {@link #setRemaining}.
  *
@@ -14,7 +15,9 @@ import com.offpeak.engine.order.Order;
  */
 public final class PriceLevel
 {
-    private final LinkedQueue<Order> queue = new LinkedQueue<>();
+    private Order head;
+    private Order tail;
+    private int size;
     private long price;
     private int gpus;
     private int activeOrders;
@@ -34,12 +37,12 @@ public final class PriceLevel
     /** The order with the best time priority; continue with {@link Order#nextInLevel()}. */
     public Order head()
     {
-        return queue.first();
+        return head;
     }
 
     public Order tail()
     {
-        return queue.last();
+        return tail;
     }
 
     /** Total GPUs shown in depth: bids' unfilled, asks' free. */
@@ -57,31 +60,75 @@ public final class PriceLevel
     /** Orders queued, including asks with nothing free. */
     public int size()
     {
-        return queue.size();
+        return size;
     }
 
     public boolean isEmpty()
     {
-        return queue.isEmpty();
+        return size == 0;
     }
 
     public void append(final Order order)
     {
-        queue.append(order.inLevel);
-        added(order);
+        enter(order);
+        order.levelPrev = tail;
+        order.levelNext = null;
+        if (tail == null)
+        {
+            head = order;
+        }
+        else
+        {
+            tail.levelNext = order;
+        }
+        tail = order;
     }
 
     /** Front insertion: only the planted bug {@code LIFO_AT_LEVEL} uses it. */
     public void prepend(final Order order)
     {
-        queue.prepend(order.inLevel);
-        added(order);
+        enter(order);
+        order.levelPrev = null;
+        order.levelNext = head;
+        if (head == null)
+        {
+            tail = order;
+        }
+        else
+        {
+            head.levelPrev = order;
+        }
+        head = order;
     }
 
     public void remove(final Order order)
     {
-        queue.remove(order.inLevel);
+        if (order.level != this)
+        {
+            throw new IllegalStateException("order " + order.id + " is not at this level");
+        }
+        final Order prev = order.levelPrev;
+        final Order next = order.levelNext;
+        if (prev == null)
+        {
+            head = next;
+        }
+        else
+        {
+            prev.levelNext = next;
+        }
+        if (next == null)
+        {
+            tail = prev;
+        }
+        else
+        {
+            next.levelPrev = prev;
+        }
+        order.levelPrev = null;
+        order.levelNext = null;
         order.level = null;
+        size--;
         gpus -= order.remaining;
         if (order.remaining > 0)
         {
@@ -103,9 +150,14 @@ public final class PriceLevel
         order.remaining = remaining;
     }
 
-    private void added(final Order order)
+    private void enter(final Order order)
     {
+        if (order.level != null)
+        {
+            throw new IllegalStateException("order " + order.id + " is already at a level");
+        }
         order.level = this;
+        size++;
         gpus += order.remaining;
         if (order.remaining > 0)
         {

@@ -2,7 +2,7 @@ package com.offpeak.engine.list;
 
 /**
  * One membership of an object in a {@link LinkedQueue}. An object that sits in several queues at
- * once (an order: its price level, its account, the live orders) owns one link per queue, created
+ * once (an order: its account, the live orders) owns one link per queue, created
  * with it; objects are pooled, so links are never allocated per command.
  */
 public final class Link<T>

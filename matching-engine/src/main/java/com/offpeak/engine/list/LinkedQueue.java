@@ -2,10 +2,10 @@ package com.offpeak.engine.list;
 
 /**
  * An intrusive doubly linked list: O(1) append and O(1) removal by link, no node allocated, and
- * iteration in insertion order with no iterator object. It is every ordered collection of the
- * engine: a price level's time priority, an account's open orders and the live orders in id order
- * (ids only grow, so appending keeps id order), the running leases, the clientOrderId records in
- * arrival order.
+ * iteration in insertion order with no iterator object. It is the engine's ordered collections
+ * off the matching path: an account's open orders and the live orders in id order (ids only grow,
+ * so appending keeps id order), the running leases, the clientOrderId records in arrival order.
+ * A price level's time priority is the one list kept inline instead (see {@code PriceLevel}).
  */
 public final class LinkedQueue<T>
 {

@@ -14,9 +14,10 @@ import com.offpeak.engine.list.Link;
  * order rests, so level aggregates never drift. An ask additionally keeps
  * {@code posted = remaining + leased + retired}.
  *
- * <p>The order sits in three queues at once through links it owns, so no list node is ever
- * allocated: its price level's FIFO queue, its account's open orders (id order, for cancel-all) and
- * the engine's live orders (id order, for views, hashing and snapshots).
+ * <p>The order sits in three queues at once, so no list node is ever allocated: its price level's
+ * FIFO queue through {@link #levelPrev}/{@link #levelNext} (fields here, not a link object, since
+ * that queue is the one the hot path edits), its account's open orders (id order, for cancel-all)
+ * and the engine's live orders (id order, for views, hashing and snapshots) through links it owns.
  */
 public final class Order
 {
@@ -60,8 +61,10 @@ public final class Order
     public long availableUntil;
     public int minBlock;
 
+    /** The level it rests at, or null; with the two links below, written only by {@link PriceLevel}. */
     public PriceLevel level;
-    public final Link<Order> inLevel = new Link<>(this);
+    public Order levelPrev;
+    public Order levelNext;
     public final Link<Order> inAccount = new Link<>(this);
     public final Link<Order> inLive = new Link<>(this);
     /** The clientOrderId record that answers retries of this order's place command, if any. */
@@ -70,7 +73,7 @@ public final class Order
     /** The next order in time priority at the same price, or null. */
     public Order nextInLevel()
     {
-        return inLevel.nextItem();
+        return levelNext;
     }
 
     /** The account's next open order by id, or null. */
