@@ -247,6 +247,31 @@ class ZeroAllocationTest
         }
 
         @Override
+        public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+        {
+            put(13, time, instrument, effectiveAt);
+        }
+
+        @Override
+        public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+        {
+            put(14, time, price, gpus);
+        }
+
+        @Override
+        public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+        {
+            put(15, time, price, gpus);
+        }
+
+        @Override
+        public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+            final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+        {
+            put(16, time, requestId, notional);
+        }
+
+        @Override
         public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus,
             final int orders)
         {

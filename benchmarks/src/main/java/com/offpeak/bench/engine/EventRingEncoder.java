@@ -6,6 +6,7 @@ import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -32,6 +33,12 @@ final class EventRingEncoder implements EngineListener
     static final int ORDER_CANCELLED = 8;
     static final int AMENDED = 9;
     static final int BOOK_CHANGED = 10;
+    static final int PREEMPTED = 11;
+    static final int REQUEUED = 12;
+    static final int MARKET_MODE_CHANGED = 13;
+    static final int AUCTION_INDICATIVE = 14;
+    static final int AUCTION_CLEARED = 15;
+    static final int QUOTED = 16;
 
     private static final int HEADER_LENGTH = 16;
     private static final int TYPE_OFFSET = 4;
@@ -221,6 +228,87 @@ final class EventRingEncoder implements EngineListener
         putInt(gpus);
         putInt(orders);
         putEnum(side);
+        end();
+    }
+
+    @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+        final int gpus, final long newEnd, final long preemptorBidId)
+    {
+        begin(PREEMPTED, time);
+        putLong(leaseId);
+        putLong(victim);
+        putLong(owner);
+        putLong(newEnd);
+        putLong(preemptorBidId);
+        putInt(instrument);
+        putInt(gpus);
+        end();
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        begin(REQUEUED, time);
+        putLong(orderId);
+        putLong(originalOrderId);
+        putLong(account);
+        putLong(price);
+        putLong(deadline);
+        putInt(instrument);
+        putInt(gpus);
+        putInt(durationMinutes);
+        putEnum(timeInForce);
+        putBoolean(contiguous);
+        end();
+    }
+
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        begin(MARKET_MODE_CHANGED, time);
+        putLong(effectiveAt);
+        putInt(instrument);
+        putInt(auctionIntervalSeconds);
+        end();
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        begin(AUCTION_INDICATIVE, time);
+        putLong(price);
+        putInt(instrument);
+        putInt(gpus);
+        end();
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        begin(AUCTION_CLEARED, time);
+        putLong(price);
+        putInt(instrument);
+        putInt(gpus);
+        end();
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        begin(QUOTED, time);
+        putLong(account);
+        putLong(requestId);
+        putLong(notional);
+        putLong(averagePrice);
+        putInt(instrument);
+        putInt(gpus);
+        putInt(durationMinutes);
+        putInt(fillableGpus);
+        putBoolean(cheaper);
         end();
     }
 

@@ -244,6 +244,39 @@ final class ShadowBook implements EngineListener
     }
 
     @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+        throw new IllegalStateException("unmodelled re-queue of bid " + originalOrderId + " as " + orderId + " at " + time);
+    }
+
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        throw new IllegalStateException("unmodelled market mode change of instrument " + instrument + " at " + time);
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        throw new IllegalStateException("unmodelled auction on instrument " + instrument + " at " + time);
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        throw new IllegalStateException("unmodelled auction clear on instrument " + instrument + " at " + time);
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        // read-only: the book is unchanged
+    }
+
+    @Override
     public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {

@@ -5,6 +5,7 @@ import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
+import com.offpeak.engine.TimeInForce;
 import com.offpeak.journal.OutputListener;
 import org.agrona.DirectBuffer;
 
@@ -66,6 +67,40 @@ public abstract class OutputAdapter implements OutputListener
 
     @Override
     public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus, final int orders)
+    {
+    }
+
+    @Override
+    public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
+        final int gpus, final long newEnd, final long preemptorBidId)
+    {
+    }
+
+    @Override
+    public void requeued(final long time, final long orderId, final long originalOrderId, final long account, final int instrument,
+        final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
+        final boolean contiguous)
+    {
+    }
+
+    @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
     {
     }
 

@@ -310,6 +310,13 @@ public final class Publisher implements OutputListener, MessageHandler
     }
 
     @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        // answered to the request (OrderAcks, the REST quote), nothing public or private
+    }
+
+    @Override
     public void transfer(final DirectBuffer buffer, final int offset, final int length)
     {
         privateChannels.transfer(buffer, offset, length);

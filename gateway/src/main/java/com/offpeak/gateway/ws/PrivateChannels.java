@@ -232,6 +232,31 @@ public final class PrivateChannels implements OutputListener
     }
 
     @Override
+    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+    {
+        // public: market data's business
+    }
+
+    @Override
+    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+    {
+        // public: market data's business
+    }
+
+    @Override
+    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+    {
+        // public: market data's business
+    }
+
+    @Override
+    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+    {
+        // the answer to the quote request itself, not an account event
+    }
+
+    @Override
     public void transfer(final DirectBuffer buffer, final int offset, final int length)
     {
         balances.transfer(buffer, offset, length);

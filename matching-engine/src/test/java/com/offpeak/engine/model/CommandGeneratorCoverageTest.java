@@ -155,6 +155,31 @@ class CommandGeneratorCoverageTest
         }
 
         @Override
+        public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+        {
+            seen.add(auctionIntervalSeconds == 0 ? "mode continuous" : "mode auction");
+        }
+
+        @Override
+        public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
+        {
+            seen.add("auction indicative");
+        }
+
+        @Override
+        public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+        {
+            seen.add("auction cleared");
+        }
+
+        @Override
+        public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
+            final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
+        {
+            seen.add(cheaper ? "quoted cheaper" : "quoted");
+        }
+
+        @Override
         public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
             final int remainingGpus)
         {
