@@ -46,7 +46,6 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
 
     private final MatchingEngine engine;
     private final Ledger ledger;
-    private final SubstituteHolds substitutes;
     private final byte[] transferBytes = new byte[TransferCodec.LENGTH];
     private final Bytes<byte[]> transferOut = Bytes.wrapForWrite(transferBytes);
     private final UnsafeBuffer transferView = new UnsafeBuffer(transferBytes);
@@ -73,11 +72,6 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         {
             engine = MatchingEngine.readSnapshot(snapshot, catalog, engineConfig, this, this);
             ledger = Ledger.readSnapshot(snapshot, ledgerConfig, this);
-        }
-        substitutes = new SubstituteHolds(ledger);
-        if (snapshot != null)
-        {
-            substitutes.readSnapshot(snapshot);
         }
     }
 
@@ -145,7 +139,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         ledger.checkInvariants();
         engine.forEachOrder((orderId, account, side, instrument, price, prioritySeq, open, remaining, leased, retired, posted) ->
         {
-            if (side == Side.BID && open && ledger.holdOf(substitutes.holdIdOf(orderId)) == Ledger.NONE)
+            if (side == Side.BID && open && ledger.holdOf(orderId) == Ledger.NONE)
             {
                 throw new IllegalStateException("open bid " + orderId + " has no hold in the ledger");
             }
@@ -168,7 +162,6 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
     {
         engine.writeSnapshot(out);
         ledger.writeSnapshot(out);
-        substitutes.writeSnapshot(out);
     }
 
     @Override
@@ -219,7 +212,10 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         }
         if (command.substituteCount > 0)
         {
-            return toRejectCode(substitutes.hold(command, orderId));
+            // One hold for the group, the largest alternative's worst case; every alternative's id reaches it.
+            return toRejectCode(ledger.holdSubstitutes(command.timestamp, orderId, command.account, command.price, command.gpus,
+                command.durationMinutes, command.substituteCount, command.substitutePrice, command.substituteGpus,
+                command.substituteDuration));
         }
         return toRejectCode(ledger.holdBid(command.timestamp, orderId, command.account, command.price, command.gpus,
             command.durationMinutes));
@@ -284,10 +280,9 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final boolean preemptible)
     {
         output.leaseStarted(time, leaseId, instrument, buyer, owner, bidId, askId, gpus, start, end, price, preemptible);
-        substitutes.beforeFill(time, bidId);
         settled(ledger.fill(time, bidId, leaseId, buyer, owner, price, gpus, fillDurationMinutes, fillMakerSide, end),
             "fill of lease ", leaseId);
-        if (fillBidRemaining == 0 && substitutes.closed(time, bidId))
+        if (fillBidRemaining == 0)
         {
             settled(ledger.releaseHold(time, bidId), "release of the filled bid ", bidId);
         }
@@ -307,7 +302,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final int remainingGpus)
     {
         output.orderExpired(time, orderId, account, instrument, side, remainingGpus);
-        if (side == Side.BID && substitutes.closed(time, orderId))
+        if (side == Side.BID)
         {
             settled(ledger.releaseHold(time, orderId), "release of the expired bid ", orderId);
         }
@@ -318,7 +313,8 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
         final int remainingGpus, final CancelReason reason)
     {
         output.orderCancelled(time, orderId, account, instrument, side, remainingGpus, reason);
-        if (side == Side.BID && substitutes.closed(time, orderId))
+        // A substitute voided by its group's first fill holds nothing: the fill moved the group's hold onto the winner.
+        if (side == Side.BID && reason != CancelReason.SUBSTITUTE_FILLED)
         {
             settled(ledger.releaseHold(time, orderId), "release of the cancelled bid ", orderId);
         }

@@ -19,6 +19,9 @@ import java.io.IOException;
  * its notional and fee out and leaves at least the new worst case behind (floor(a) + floor(b) ≤
  * floor(a + b), and the maker rate ≤ the taker rate), so the excess released after a fill is
  * never negative and a fully filled bid's hold is exactly zero.
+ *
+ * <p>A substitutes bid has one hold, under its group id, for all its alternatives ({@link #group}):
+ * while undecided its terms (limit, GPUs, duration) are the largest open alternative's.
  */
 final class Hold extends IndexedEntry
 {
@@ -31,6 +34,7 @@ final class Hold extends IndexedEntry
     long makerNotional;
     long takerNotional;
     long feePaid;
+    final SubstituteGroup group = new SubstituteGroup();
 
     long orderId()
     {
@@ -72,6 +76,21 @@ final class Hold extends IndexedEntry
         this.makerNotional = 0;
         this.takerNotional = 0;
         this.feePaid = 0;
+        group.clear();
+    }
+
+    /** Limit × GPUs this hold adds to its participant's spending exposure. */
+    long hourly()
+    {
+        return group.isUndecided() ? group.largestOpenHourly() : Amounts.hourly(limitPrice, remainingGpus);
+    }
+
+    /** Takes alternative k's terms (entry worst case, nothing filled yet). */
+    void useAlternative(final int k)
+    {
+        limitPrice = group.limitPrice(k);
+        remainingGpus = group.gpus(k);
+        durationMinutes = group.durationMinutes(k);
     }
 
     /** Books a fill's notional at its rate and returns the fee it owes: the cumulative fee's increase. */
@@ -102,7 +121,8 @@ final class Hold extends IndexedEntry
         hash = TransferChecksum.fold(hash, amount);
         hash = TransferChecksum.fold(hash, makerNotional);
         hash = TransferChecksum.fold(hash, takerNotional);
-        return TransferChecksum.fold(hash, feePaid);
+        hash = TransferChecksum.fold(hash, feePaid);
+        return group.hash(hash);
     }
 
     /** Order id and participant first: the reader needs them to find the record's place before the rest. */
@@ -117,6 +137,7 @@ final class Hold extends IndexedEntry
         out.writeLong(makerNotional);
         out.writeLong(takerNotional);
         out.writeLong(feePaid);
+        group.writeTo(out);
     }
 
     /** Reads what {@link #writeTo} wrote after the order id and participant. */
@@ -131,7 +152,7 @@ final class Hold extends IndexedEntry
         makerNotional = in.readLong();
         takerNotional = in.readLong();
         feePaid = in.readLong();
-        if (limitPrice <= 0 || remainingGpus < 0 || durationMinutes <= 0 || makerNotional < 0 || takerNotional < 0)
+        if (limitPrice <= 0 || remainingGpus < 0 || durationMinutes <= 0 || makerNotional < 0 || takerNotional < 0 || !group.readFrom(in))
         {
             throw new IOException("snapshot has a malformed hold for order " + id);
         }

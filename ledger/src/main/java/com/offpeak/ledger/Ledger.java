@@ -8,6 +8,8 @@ import com.offpeak.ledger.transfer.TransferChecksum;
 import com.offpeak.ledger.transfer.TransferListener;
 import com.offpeak.ledger.transfer.TransferReason;
 
+import org.agrona.collections.Long2LongHashMap;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -36,9 +38,11 @@ public final class Ledger
      * {@code long} (about 4,000 GPU-years — far beyond any catalog limit).
      */
     public static final long MAX_GPU_MINUTES = Integer.MAX_VALUE;
+    /** The most alternatives a substitutes bid may have (its own terms and three substitutes). */
+    public static final int MAX_ALTERNATIVES = 4;
     static final long MILLIS_PER_MINUTE = 60_000L;
     private static final int SNAPSHOT_MAGIC = 0x4F50_4C47;
-    private static final int SNAPSHOT_VERSION = 2;
+    private static final int SNAPSHOT_VERSION = 3;
 
     private final LedgerConfig config;
     private final AccountBook book;
@@ -46,6 +50,9 @@ public final class Ledger
     private final EntryIndex<LeaseEscrow> leases = new EntryIndex<>(LeaseEscrow::new);
     private final FundingKeys fundingKeys = new FundingKeys();
     private final SpendingCaps spendingCaps = new SpendingCaps();
+    /** Alternative k ≥ 1 of an open substitutes group → the group id, its hold's key; lookup only. */
+    private final Long2LongHashMap groupOfAlternative = new Long2LongHashMap(0);
+    private final SubstituteGroup stagedGroup = new SubstituteGroup();
 
     public Ledger(final LedgerConfig config, final TransferListener listener)
     {
@@ -133,7 +140,7 @@ public final class Ledger
         {
             return LedgerResult.INVALID_ID;
         }
-        if (holds.get(orderId) != null)
+        if (isHeld(orderId))
         {
             return LedgerResult.DUPLICATE_ORDER;
         }
@@ -168,11 +175,107 @@ public final class Ledger
         return LedgerResult.OK;
     }
 
+    /**
+     * Holds a substitutes bid (docs/matching.md, "Substitutes"): alternative 0 is the bid's own
+     * terms, alternative k the k-th substitute, order {@code groupId + k}. Only the first fill of
+     * one alternative can trade (it voids the others), so the hold is the largest alternative's
+     * worst case, not the sum, and the spending exposure the largest limit × GPUs. One hold under
+     * the group id covers every alternative: {@link #fill}, {@link #releaseHold} and
+     * {@link #holdOf} take any alternative's id.
+     */
+    public LedgerResult holdSubstitutes(final long time, final long groupId, final long participant, final long limitPrice,
+        final int gpus, final int durationMinutes, final int substituteCount, final long[] substituteLimitPrices,
+        final int[] substituteGpus, final int[] substituteDurations)
+    {
+        final int alternatives = substituteCount + 1;
+        if (groupId <= 0 || groupId > Long.MAX_VALUE - MAX_ALTERNATIVES)
+        {
+            return LedgerResult.INVALID_ID;
+        }
+        if (substituteCount < 0 || alternatives > MAX_ALTERNATIVES)
+        {
+            return LedgerResult.INVALID_AMOUNT;
+        }
+        for (int k = 0; k < alternatives; k++)
+        {
+            if (isHeld(groupId + k))
+            {
+                return LedgerResult.DUPLICATE_ORDER;
+            }
+        }
+        if (!AccountId.isValidParticipant(participant))
+        {
+            return LedgerResult.INVALID_PARTICIPANT;
+        }
+        // Staged aside: the hold is opened only once every check passed.
+        final SubstituteGroup group = stagedGroup;
+        group.set(0, limitPrice, gpus, durationMinutes);
+        for (int k = 1; k < alternatives; k++)
+        {
+            group.set(k, substituteLimitPrices[k - 1], substituteGpus[k - 1], substituteDurations[k - 1]);
+        }
+        group.openAll(alternatives);
+        for (int k = 0; k < alternatives; k++)
+        {
+            if (group.limitPrice(k) <= 0 || group.gpus(k) <= 0 || group.durationMinutes(k) <= 0 ||
+                (long)group.gpus(k) * group.durationMinutes(k) > MAX_GPU_MINUTES)
+            {
+                return LedgerResult.INVALID_AMOUNT;
+            }
+            if (group.worstCase(config, k) == Amounts.OVERFLOW)
+            {
+                return LedgerResult.NOTIONAL_OVERFLOW;
+            }
+        }
+        final int largest = group.largestOpen(config);
+        final long required = group.worstCase(config, largest);
+        final int slot = book.availableSlot(participant);
+        if (slot == AccountBook.NO_SLOT || book.balance(slot) < required)
+        {
+            return LedgerResult.INSUFFICIENT_FUNDS;
+        }
+        final long hourly = group.largestOpenHourly();
+        final int participantIndex = AccountBook.participantIndex(slot);
+        if (!spendingCaps.allows(participantIndex, hourly))
+        {
+            return LedgerResult.SPEND_CAP_EXCEEDED;
+        }
+        spendingCaps.addExposure(participantIndex, hourly);
+        final Hold hold = holds.add(groupId);
+        hold.open(participant, slot, group.limitPrice(largest), group.gpus(largest), group.durationMinutes(largest), required);
+        hold.group.copyFrom(group);
+        for (int k = 1; k < alternatives; k++)
+        {
+            groupOfAlternative.put(groupId + k, groupId);
+        }
+        book.post(time, slot, AccountBook.heldSlot(slot), required, TransferReason.HOLD, groupId, 0);
+        return LedgerResult.OK;
+    }
+
+    /** Whether this order id keys an open hold or maps to one (an alternative k ≥ 1 of an open group). */
+    private boolean isHeld(final long orderId)
+    {
+        return holds.get(orderId) != null || groupOfAlternative.containsKey(orderId);
+    }
+
+    /** The hold covering bid {@code orderId}: its own, or its group's while it is an open alternative or the winner; else null. */
+    private Hold holdCovering(final long orderId)
+    {
+        final long groupId = groupOfAlternative.get(orderId);
+        final Hold hold = holds.get(groupId == 0 ? orderId : groupId);
+        if (hold == null || (hold.group.isGroup() && !hold.group.covers((int)(orderId - hold.orderId()))))
+        {
+            return null;
+        }
+        return hold;
+    }
+
     /** Re-sizes an open bid's hold to its worst case at a new limit and remaining GPUs; growing needs the funds. */
     public LedgerResult amendHold(final long time, final long orderId, final long newLimitPrice, final int newRemainingGpus)
     {
         final Hold hold = holds.get(orderId);
-        if (hold == null)
+        // A substitutes bid is never amended (the engine's SUBSTITUTE_NOT_AMENDABLE): cancel and replace.
+        if (hold == null || hold.group.isGroup())
         {
             return LedgerResult.UNKNOWN_ORDER;
         }
@@ -213,19 +316,70 @@ public final class Ledger
         return LedgerResult.OK;
     }
 
-    /** The bid is done (cancelled, expired, IOC remainder, fully filled): what is left of its hold goes back to available. */
+    /**
+     * The bid is done (cancelled, expired, IOC remainder, fully filled): what is left of its hold goes back to available.
+     * For an alternative of an undecided substitutes group, the hold shrinks to the largest alternative still open and
+     * goes back whole with the last; a decided group's hold goes back with its winner. Voided alternatives (cancelled
+     * {@code SUBSTITUTE_FILLED}) hold nothing: they are {@code UNKNOWN_ORDER}.
+     */
     public LedgerResult releaseHold(final long time, final long orderId)
     {
-        final Hold hold = holds.get(orderId);
+        final Hold hold = holdCovering(orderId);
         if (hold == null)
         {
             return LedgerResult.UNKNOWN_ORDER;
         }
         final int slot = hold.availableSlot;
-        book.post(time, AccountBook.heldSlot(slot), slot, hold.amount, TransferReason.RELEASE, orderId, 0);
-        spendingCaps.addExposure(AccountBook.participantIndex(slot), -Amounts.hourly(hold.limitPrice, hold.remainingGpus));
+        final int participantIndex = AccountBook.participantIndex(slot);
+        final SubstituteGroup group = hold.group;
+        final long groupId = hold.orderId();
+        if (orderId != groupId)
+        {
+            groupOfAlternative.remove(orderId);
+        }
+        if (group.isUndecided())
+        {
+            final long hourlyBefore = hold.hourly();
+            group.open &= ~(1 << (int)(orderId - groupId));
+            if (group.isUndecided())
+            {
+                spendingCaps.addExposure(participantIndex, hold.hourly() - hourlyBefore);
+                hold.useAlternative(group.largestOpen(config));
+                final long required = hold.requiredFor(config, hold.limitPrice, hold.remainingGpus);
+                book.post(time, AccountBook.heldSlot(slot), slot, hold.amount - required, TransferReason.RELEASE, groupId, 0);
+                hold.amount = required;
+                return LedgerResult.OK;
+            }
+            spendingCaps.addExposure(participantIndex, -hourlyBefore);
+        }
+        else
+        {
+            spendingCaps.addExposure(participantIndex, -hold.hourly());
+        }
+        book.post(time, AccountBook.heldSlot(slot), slot, hold.amount, TransferReason.RELEASE, groupId, 0);
         holds.remove(hold);
         return LedgerResult.OK;
+    }
+
+    /**
+     * The group's first fill, of alternative k: the group's hold becomes alternative k's own (its worst case, its
+     * exposure); its siblings are void. The excess over the winner's worst case goes back with the fill's release.
+     */
+    private void decide(final Hold hold, final int k)
+    {
+        final SubstituteGroup group = hold.group;
+        final long hourlyBefore = hold.hourly();
+        for (int sibling = 1; sibling < group.count; sibling++)
+        {
+            if (sibling != k && (group.open & (1 << sibling)) != 0)
+            {
+                groupOfAlternative.remove(hold.orderId() + sibling);
+            }
+        }
+        group.open = 0;
+        group.winner = k;
+        hold.useAlternative(k);
+        spendingCaps.addExposure(AccountBook.participantIndex(hold.availableSlot), hold.hourly() - hourlyBefore);
     }
 
     // ----------------------------------------------------------------------------------------- settlement
@@ -239,11 +393,17 @@ public final class Ledger
     public LedgerResult fill(final long time, final long bidOrderId, final long leaseId, final long buyer, final long owner,
         final long price, final int gpus, final int durationMinutes, final MakerSide makerSide, final long leaseEnd)
     {
-        final Hold hold = holds.get(bidOrderId);
+        final Hold hold = holdCovering(bidOrderId);
         if (hold == null)
         {
             return LedgerResult.UNKNOWN_ORDER;
         }
+        final int alternative = (int)(bidOrderId - hold.orderId());
+        // An undecided group is checked against the filled alternative's own terms.
+        final boolean deciding = hold.group.isUndecided();
+        final long limitPrice = deciding ? hold.group.limitPrice(alternative) : hold.limitPrice;
+        final int remainingGpus = deciding ? hold.group.gpus(alternative) : hold.remainingGpus;
+        final int bidDuration = deciding ? hold.group.durationMinutes(alternative) : hold.durationMinutes;
         if (leaseId <= 0)
         {
             return LedgerResult.INVALID_ID;
@@ -260,8 +420,8 @@ public final class Ledger
         {
             return LedgerResult.INVALID_AMOUNT;
         }
-        if (buyer != hold.participant || durationMinutes != hold.durationMinutes || makerSide == null || gpus > hold.remainingGpus ||
-            price > hold.limitPrice)
+        if (buyer != hold.participant || durationMinutes != bidDuration || makerSide == null || gpus > remainingGpus ||
+            price > limitPrice)
         {
             return LedgerResult.FILL_MISMATCH;
         }
@@ -271,6 +431,12 @@ public final class Ledger
             return LedgerResult.INVALID_TIME;
         }
         final long start = leaseEnd - lengthMillis;
+        if (deciding)
+        {
+            decide(hold, alternative);
+        }
+        // A group's transfers and lease name the group id: the id its hold was taken under.
+        final long orderId = hold.orderId();
         // Fits: price ≤ limit and gpus ≤ remaining, and the hold's worst case at the limit was computed without overflow.
         final long notional = Amounts.notional(price, gpus, durationMinutes);
         final long buyerFee = hold.chargeFill(config, notional, gpus, makerSide.buyerIsMaker());
@@ -284,13 +450,13 @@ public final class Ledger
         // The filled GPUs stop counting at the limit and count at the trade price while the lease runs.
         final long leaseHourly = Amounts.hourly(price, gpus);
         spendingCaps.addExposure(AccountBook.participantIndex(buyerSlot), leaseHourly - Amounts.hourly(hold.limitPrice, gpus));
-        leases.add(leaseId).open(bidOrderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps,
+        leases.add(leaseId).open(orderId, buyer, buyerSlot, owner, ownerSlot, start, durationMinutes, notional, buyerFee, ownerBps,
             price, gpus);
 
         final int heldSlot = AccountBook.heldSlot(buyerSlot);
-        book.post(time, heldSlot, AccountBook.ESCROW_SLOT, notional, TransferReason.FILL_NOTIONAL, bidOrderId, leaseId);
-        book.post(time, heldSlot, AccountBook.ESCROW_SLOT, buyerFee, TransferReason.FILL_FEE, bidOrderId, leaseId);
-        book.post(time, heldSlot, buyerSlot, excess, TransferReason.RELEASE, bidOrderId, 0);
+        book.post(time, heldSlot, AccountBook.ESCROW_SLOT, notional, TransferReason.FILL_NOTIONAL, orderId, leaseId);
+        book.post(time, heldSlot, AccountBook.ESCROW_SLOT, buyerFee, TransferReason.FILL_FEE, orderId, leaseId);
+        book.post(time, heldSlot, buyerSlot, excess, TransferReason.RELEASE, orderId, 0);
         return LedgerResult.OK;
     }
 
@@ -466,7 +632,7 @@ public final class Ledger
     /** The open hold of a bid, or {@link #NONE}. */
     public long holdOf(final long orderId)
     {
-        final Hold hold = holds.get(orderId);
+        final Hold hold = holdCovering(orderId);
         return hold == null ? NONE : hold.amount;
     }
 
@@ -535,6 +701,7 @@ public final class Ledger
             throw violation("debits and credits differ: balances sum to " + sum);
         }
         final long[] heldByHolds = new long[slots];
+        int mappedAlternatives = 0;
         for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
         {
             final long required = hold.requiredFor(config, hold.limitPrice, hold.remainingGpus);
@@ -543,6 +710,12 @@ public final class Ledger
                 throw violation("hold of order " + hold.orderId() + " is " + hold.amount + ", its worst case is " + required);
             }
             heldByHolds[AccountBook.heldSlot(hold.availableSlot)] += hold.amount;
+            mappedAlternatives += checkGroup(hold);
+        }
+        if (groupOfAlternative.size() != mappedAlternatives)
+        {
+            throw violation(groupOfAlternative.size() + " substitutes alternatives are mapped to groups, open groups have " +
+                mappedAlternatives);
         }
         for (int slot = AccountBook.heldSlot(AccountBook.FIRST_PARTICIPANT_SLOT); slot < slots; slot += 2)
         {
@@ -569,7 +742,7 @@ public final class Ledger
         final long[] exposures = new long[book.participantCount()];
         for (Hold hold = holds.first(); hold != null; hold = holds.after(hold))
         {
-            exposures[AccountBook.participantIndex(hold.availableSlot)] += Amounts.hourly(hold.limitPrice, hold.remainingGpus);
+            exposures[AccountBook.participantIndex(hold.availableSlot)] += hold.hourly();
         }
         for (LeaseEscrow lease = leases.first(); lease != null; lease = leases.after(lease))
         {
@@ -583,6 +756,39 @@ public final class Ledger
                     " but its bids and leases add up to " + exposures[index]);
             }
         }
+    }
+
+    /**
+     * A substitutes group's hold: an undecided group holds its largest open alternative; every alternative k ≥ 1 it
+     * covers is mapped to it, and no other. Returns how many are mapped.
+     */
+    private int checkGroup(final Hold hold)
+    {
+        final SubstituteGroup group = hold.group;
+        int mapped = 0;
+        for (int k = 0; k < group.count; k++)
+        {
+            if (group.worstCase(config, k) == Amounts.OVERFLOW)
+            {
+                throw violation("alternative " + k + " of substitutes group " + hold.orderId() + " overflows");
+            }
+            final boolean isMapped = groupOfAlternative.get(hold.orderId() + k) == hold.orderId();
+            if (k > 0 && isMapped != group.covers(k))
+            {
+                throw violation("alternative " + k + " of substitutes group " + hold.orderId() + " is mapped: " + isMapped);
+            }
+            mapped += k > 0 && isMapped ? 1 : 0;
+        }
+        if (group.isUndecided())
+        {
+            final int largest = group.largestOpen(config);
+            if (hold.makerNotional != 0 || hold.takerNotional != 0 || hold.limitPrice != group.limitPrice(largest) ||
+                hold.remainingGpus != group.gpus(largest) || hold.durationMinutes != group.durationMinutes(largest))
+            {
+                throw violation("undecided substitutes group " + hold.orderId() + " does not hold its largest open alternative");
+            }
+        }
+        return mapped;
     }
 
     private static IllegalStateException violation(final String message)
@@ -679,13 +885,24 @@ public final class Ledger
             final long orderId = in.readLong();
             final long participant = in.readLong();
             final int slot = book.availableSlot(participant);
-            if (orderId <= 0 || slot == AccountBook.NO_SLOT || holds.get(orderId) != null)
+            if (orderId <= 0 || orderId > Long.MAX_VALUE - MAX_ALTERNATIVES || slot == AccountBook.NO_SLOT || isHeld(orderId))
             {
                 throw new IOException("snapshot has a malformed hold for order " + orderId);
             }
             final Hold hold = holds.add(orderId);
             hold.readFrom(in, participant, slot);
-            spendingCaps.addExposure(AccountBook.participantIndex(slot), Amounts.hourly(hold.limitPrice, hold.remainingGpus));
+            for (int k = 1; k < hold.group.count; k++)
+            {
+                if (hold.group.covers(k))
+                {
+                    if (isHeld(orderId + k))
+                    {
+                        throw new IOException("snapshot has two holds for order " + (orderId + k));
+                    }
+                    groupOfAlternative.put(orderId + k, orderId);
+                }
+            }
+            spendingCaps.addExposure(AccountBook.participantIndex(slot), hold.hourly());
         }
     }
 
