@@ -71,6 +71,19 @@ class MarketFeaturesEndToEndTest
         assertThat(lease.getLong("end") - lease.getLong("start")).isEqualTo(60 * 60_000L);
         assertThat(lease.getBoolean("preemptible")).isFalse();
         assertThat(owner.await(m -> "preempted".equals(m.getString("event"))).getLong("leaseId")).isEqualTo(victimLease);
+
+        // At 100x the notice ends 3 s later: the victim's GPUs end early and its unfinished work is back in the book.
+        final JsonObject ended = victim.await(m -> "leaseEnded".equals(m.getString("event")));
+        assertThat(ended.getString("reason")).isEqualTo("PREEMPTED");
+        assertThat(ended.getLong("time")).isEqualTo(notice.getLong("end"));
+        final JsonObject requeued = victim.await(m -> "requeued".equals(m.getString("event")));
+        assertThat(requeued.getLong("originalOrderId")).isEqualTo(victimBid.getLong("orderId"));
+        assertThat(requeued.getInteger("gpus")).isEqualTo(8);
+        final long victimStart = victim.await(m -> "leaseStarted".equals(m.getString("event"))).getLong("start");
+        final long usedMinutes = (notice.getLong("end") - victimStart + 59_999) / 60_000;
+        assertThat(usedMinutes).as("the 5-minute notice and the moments before it, started minutes whole").isBetween(5L, 6L);
+        assertThat(requeued.getLong("durationMinutes")).as("240 minutes less those used").isEqualTo(240 - usedMinutes);
+        assertThat(requeued.getString("price")).isEqualTo("2.50");
     }
 
     @Test
@@ -143,8 +156,11 @@ class MarketFeaturesEndToEndTest
         final JsonObject over = buyer.request(bid("H100-SXM", 8, 60, "2.00"));
         assertThat(over.getBoolean("ok")).isFalse();
         assertThat(over.getJsonObject("error").getString("code")).isEqualTo("SPEND_CAP_EXCEEDED");
-        assertThat(buyer.ok(bid("H100-SXM", 4, 60, "2.00")).getString("status")).as("4 GPUs x 2.00 = 8.00/h fits")
-            .isEqualTo("OPEN");
+        final JsonObject fits = buyer.ok(bid("H100-SXM", 4, 60, "2.00"));
+        assertThat(fits.getString("status")).as("4 GPUs x 2.00 = 8.00/h fits").isEqualTo("OPEN");
+        final JsonObject amend = buyer.request(new JsonObject().put("op", "amend").put("orderId", fits.getLong("orderId"))
+            .put("gpus", 8).put("price", "2.00"));
+        assertThat(amend.getJsonObject("error").getString("code")).as("checked on amend too").isEqualTo("SPEND_CAP_EXCEEDED");
 
         assertThat(exchange.post("/api/admin/spending-cap", exchange.adminKey(), new JsonObject().put("account", 5).encode()).status())
             .isEqualTo(400);
