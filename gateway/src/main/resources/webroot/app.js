@@ -287,6 +287,16 @@ function renderAuction(a) {
       time(a.lastClear.time)) + '</dd></dl>';
 }
 
+// The whole market's utilisation (every instrument summed) is a REST resource; polled, not streamed.
+function pollOverall() {
+  fetch('/api/utilisation').then(r => r.json()).then(u => {
+    const day = u.windows['24h'];
+    document.getElementById('overall').innerHTML = '<dl><dt>all GPU classes now</dt><dd>' + u.leasedGpus + ' of ' + u.postedGpus +
+      ' GPUs leased</dd><dt>all, 24 h</dt><dd>' + day.leasedGpuHours + ' of ' + day.postedGpuHours + ' GPU-h' +
+      (day.utilisation === null ? '' : ' (' + (100 * Number(day.utilisation)).toFixed(1) + '%)') + '</dd></dl>';
+  }).catch(() => {});
+}
+
 // ---------------------------------------------------------------------------------------------- start
 
 fetch('/api/instruments').then(r => r.json()).then(({ instruments }) => {
@@ -303,4 +313,6 @@ fetch('/api/instruments').then(r => r.json()).then(({ instruments }) => {
   const wanted = new URLSearchParams(location.search).get('instrument');
   select(state.instruments.includes(wanted) ? wanted : state.instruments[0]);
   connect();
+  pollOverall();
+  setInterval(pollOverall, 5000);
 });

@@ -76,6 +76,8 @@ class LivePageBrowserTest
             assertThat(chromium.waitFor("document.querySelector('#utilisation table.windows') !== null && " +
                 "document.querySelector('#utilisation table.windows').innerText.includes('24h')", 20))
                 .as("utilisation windows on the page").isTrue();
+            assertThat(chromium.waitFor("document.getElementById('overall').innerText.includes('all GPU classes')", 20))
+                .as("the whole market's utilisation on the page").isTrue();
 
             assertThat(chromium.evaluate("document.getElementById('auction').hidden")).as("continuous: no auction box").isEqualTo(true);
             adminPost(server, "/api/admin/market-mode", "{\"instrument\":\"L4\",\"auctionIntervalSeconds\":3600}");
