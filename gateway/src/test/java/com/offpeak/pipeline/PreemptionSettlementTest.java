@@ -2,6 +2,7 @@ package com.offpeak.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.offpeak.engine.CancelReason;
 import com.offpeak.engine.EngineConfig;
 import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.RejectCode;
@@ -17,6 +18,7 @@ import com.offpeak.ledger.account.AccountKind;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prices rising over the run so newer bids keep taking older leases — whole and partial takes,
  * re-queues (some of them short of funds), natural ends under notice and plain natural ends. After
  * every input the engine's and the ledger's invariants and their agreement ({@link Exchange#validate})
- * must hold, and money is only ever moved, never made. The stream must really produce each case.
+ * must hold, and money is only ever moved, never made. Some bids carry substitutes (one group hold,
+ * decided by the first fill of any alternative, cancelled whole). The stream must really produce each case.
  */
 class PreemptionSettlementTest
 {
@@ -108,6 +111,15 @@ class PreemptionSettlementTest
                 final long deadline = tif == TimeInForce.GTD ? now + duration * MINUTE + random.nextLong(0, 240 * MINUTE) : 0;
                 input.command.placeBid(now, buyer, 0, random.nextInt(2), 1 + random.nextInt(10), duration, price, tif, deadline,
                     random.nextInt(6) == 0, false, preemptible);
+                // Substitutes: one group hold for the largest alternative, decided by whichever alternative fills first.
+                final int substitutes = random.nextInt(5) == 0 ? 1 + random.nextInt(3) : 0;
+                for (int k = 0; k < substitutes; k++)
+                {
+                    input.command.addSubstitute(random.nextInt(2), 1 + random.nextInt(12), 60 * (1 + random.nextInt(3)),
+                        price + (random.nextInt(7) - 3) * TICK);
+                }
+                events.placingSubstitutes = substitutes > 0;
+                events.placingGroup = 0;
                 input.engineCommand();
             }
             else if (roll < 94)
@@ -121,7 +133,16 @@ class PreemptionSettlementTest
             }
             else if (roll < 96)
             {
-                input.command.cancel(now, 1 + random.nextInt(OWNERS + BUYERS), 1 + random.nextLong(Math.max(1, events.orders)));
+                final Long alternative = events.openAlternatives.isEmpty() || random.nextBoolean() ? null :
+                    events.openAlternatives.ceilingKey(1 + random.nextLong(events.orders));
+                if (alternative == null)
+                {
+                    input.command.cancel(now, 1 + random.nextInt(OWNERS + BUYERS), 1 + random.nextLong(Math.max(1, events.orders)));
+                }
+                else
+                {
+                    input.command.cancel(now, events.openAlternatives.get(alternative), alternative);
+                }
                 input.engineCommand();
             }
             else
@@ -133,6 +154,7 @@ class PreemptionSettlementTest
             try
             {
                 apply(exchange, input, encoder, buffer, decoder, events);
+                events.placingSubstitutes = false;
                 exchange.validate();
             }
             catch (final RuntimeException ex)
@@ -158,6 +180,10 @@ class PreemptionSettlementTest
         assertThat(events.requeues).as("re-queued bids").isGreaterThan(0);
         assertThat(events.unfundedRequeues).as("re-queues short of funds").isGreaterThan(0);
         assertThat(events.completedAfterPartialTake).as("leases completing after a partial take").isGreaterThan(0);
+        assertThat(events.substituteGroups).as("substitutes groups placed").isGreaterThan(0);
+        assertThat(events.wonByLaterAlternative).as("groups won by a non-first alternative").isGreaterThan(0);
+        assertThat(events.voidedAlternatives).as("alternatives voided by a sibling's fill").isGreaterThan(0);
+        assertThat(events.cancelledAlternatives).as("undecided alternatives cancelled").isGreaterThan(0);
     }
 
     private static void apply(final Exchange exchange, final InputCommand input, final OutputEncoder encoder,
@@ -174,7 +200,17 @@ class PreemptionSettlementTest
         private final Map<Long, Integer> leaseGpus = new HashMap<>();
         private final Map<Long, Long> noticeEnds = new HashMap<>();
         private final Map<Long, Boolean> partlyTaken = new HashMap<>();
+        /** Undecided alternatives of substitutes groups → their account; the group of every alternative placed. */
+        private final TreeMap<Long, Long> openAlternatives = new TreeMap<>();
+        private final Map<Long, Long> groupOf = new HashMap<>();
+        private final Map<Long, Boolean> decided = new HashMap<>();
+        boolean placingSubstitutes;
+        long placingGroup;
         long orders;
+        int substituteGroups;
+        int wonByLaterAlternative;
+        int voidedAlternatives;
+        int cancelledAlternatives;
         int preemptions;
         int partialTakes;
         int wholeTakes;
@@ -189,6 +225,47 @@ class PreemptionSettlementTest
             final Side side, final int instrument, final int gpus, final long price)
         {
             orders = Math.max(orders, orderId);
+            if (placingSubstitutes)
+            {
+                // One accepted per alternative, consecutive ids from the group id.
+                if (placingGroup == 0)
+                {
+                    placingGroup = orderId;
+                    substituteGroups++;
+                }
+                groupOf.put(orderId, placingGroup);
+                openAlternatives.put(orderId, account);
+            }
+        }
+
+        @Override
+        public void fill(final long time, final int instrument, final long leaseId, final long bidId, final long askId, final long buyer,
+            final long owner, final int gpus, final int durationMinutes, final long price, final Side maker, final int bidRemaining)
+        {
+            final Long group = groupOf.get(bidId);
+            if (group != null && decided.put(group, true) == null && bidId != group)
+            {
+                wonByLaterAlternative++;
+            }
+            openAlternatives.remove(bidId);
+        }
+
+        @Override
+        public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
+            final int remainingGpus)
+        {
+            openAlternatives.remove(orderId);
+        }
+
+        @Override
+        public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
+            final int remainingGpus, final CancelReason reason)
+        {
+            if (openAlternatives.remove(orderId) != null)
+            {
+                voidedAlternatives += reason == CancelReason.SUBSTITUTE_FILLED ? 1 : 0;
+                cancelledAlternatives += reason == CancelReason.USER ? 1 : 0;
+            }
         }
 
         @Override
