@@ -101,9 +101,17 @@ public final class AccountMirror
         leases.put(lease.leaseId(), lease);
     }
 
-    public void leaseEnded(final long leaseId)
+    /** {@code gpus} of the lease ended: all of them, or (a preemption's hand-over) the noticed part, the rest running on. */
+    public void leaseEnded(final long leaseId, final int gpus)
     {
-        leases.remove(leaseId);
+        final RunningLease lease = leases.get(leaseId);
+        if (lease == null || lease.gpus() <= gpus)
+        {
+            leases.remove(leaseId);
+            return;
+        }
+        leases.put(leaseId, new RunningLease(leaseId, lease.instrument(), lease.buyer(), lease.owner(), lease.bidId(), lease.askId(),
+            lease.gpus() - gpus, lease.start(), lease.end(), lease.price(), lease.preemptible()));
     }
 
     public JsonArray ordersOf(final long account)

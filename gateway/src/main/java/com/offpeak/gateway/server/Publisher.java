@@ -237,7 +237,7 @@ public final class Publisher implements OutputListener, MessageHandler
     {
         marketData.leaseEnded(time, leaseId, instrument, buyer, owner, askId, gpus, reason, returnedToAsk);
         privateChannels.leaseEnded(time, leaseId, instrument, buyer, owner, askId, gpus, reason, returnedToAsk);
-        accounts.leaseEnded(leaseId);
+        accounts.leaseEnded(leaseId, gpus);
         if (returnedToAsk)
         {
             accounts.returned(askId, gpus);
