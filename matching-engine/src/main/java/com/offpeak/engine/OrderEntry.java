@@ -220,10 +220,11 @@ final class OrderEntry
         else
         {
             oldLevel.remove(order);
+            // Same price: the old level is still in the book (it is pruned below only if left), no search needed.
+            final PriceLevel newLevel = price == order.price ? oldLevel : side.levelFor(price);
             order.remaining = gpus;
             order.price = price;
             order.prioritySeq = state.nextPrioritySeq++;
-            final PriceLevel newLevel = side.levelFor(price);
             if (state.config.plantedBug() == PlantedBug.LIFO_AT_LEVEL)
             {
                 newLevel.prepend(order);

@@ -312,7 +312,13 @@ final class SnapshotCodec
         final int levels = in.readInt();
         for (int i = 0; i < levels; i++)
         {
-            final PriceLevel level = side.levelFor(in.readLong());
+            final long price = in.readLong();
+            if (price <= 0)
+            {
+                // The book's search relies on every price of a side being positive.
+                throw new IOException("snapshot has a level at non-positive price " + price);
+            }
+            final PriceLevel level = side.levelFor(price);
             final int size = in.readInt();
             for (int j = 0; j < size; j++)
             {
