@@ -177,6 +177,7 @@ public final class Publisher implements OutputListener, MessageHandler
         {
             lastPublicFlush = now;
             marketData.flush(publicChannels);
+            publicChannels.publishOverall();
         }
         else if (!publicFlushScheduled)
         {

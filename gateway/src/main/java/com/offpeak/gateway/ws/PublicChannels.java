@@ -22,6 +22,10 @@ public final class PublicChannels implements MarketDataListener
     /** [instrument][channel ordinal] → sessions, in subscription order. */
     private final ArrayList<Session>[][] subscribers;
     private final ArrayList<Session> following = new ArrayList<>();
+    /** Subscribers of the whole market's utilisation ({@code "instrument":"ALL"}). */
+    private final ArrayList<Session> overall = new ArrayList<>();
+    /** Some instrument's utilisation changed since the overall message was last sent. */
+    private boolean overallChanged;
 
     @SuppressWarnings("unchecked")
     public PublicChannels(final MarketData marketData)
@@ -61,9 +65,47 @@ public final class PublicChannels implements MarketDataListener
         }
     }
 
+    /** The whole market's utilisation: answered with its snapshot now, then sent after every flush in which it changed. */
+    public void subscribeOverall(final Session session)
+    {
+        if (!overall.contains(session))
+        {
+            overall.add(session);
+            if (!following.contains(session))
+            {
+                following.add(session);
+            }
+        }
+        session.send(utilisationOverall());
+    }
+
+    public void unsubscribeOverall(final Session session)
+    {
+        overall.remove(session);
+    }
+
+    /** After a flush of the instruments: the overall utilisation, once, if any instrument's changed. */
+    public void publishOverall()
+    {
+        if (overallChanged && !overall.isEmpty())
+        {
+            final String text = utilisationOverall();
+            for (int i = overall.size() - 1; i >= 0; i--)
+            {
+                final Session session = overall.get(i);
+                if (!session.send(text))
+                {
+                    remove(session);
+                }
+            }
+        }
+        overallChanged = false;
+    }
+
     /** Forgets a closed session everywhere. */
     public void remove(final Session session)
     {
+        overall.remove(session);
         if (!following.remove(session))
         {
             return;
@@ -116,6 +158,7 @@ public final class PublicChannels implements MarketDataListener
                     "update"));
             }
         }
+        overallChanged |= (changes & InstrumentMarket.UTILISATION) != 0;
         if ((changes & InstrumentMarket.UTILISATION) != 0 && hasSubscribers(instrument, Channel.UTILISATION))
         {
             publish(instrument, Channel.UTILISATION, messages.utilisation(market, time));

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class WebSocketApi
 {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketApi.class);
+    /** The utilisation channel's pseudo-instrument for the whole market. */
+    private static final String OVERALL = "ALL";
     /** The engine command a connection staged, copied into the ring slot; static and non-capturing. */
     private static final InputWriter<Command> COPY_COMMAND = (slot, command) ->
     {
@@ -205,13 +207,37 @@ public final class WebSocketApi
         });
     }
 
+    /** {@code "instrument":"ALL"} on the utilisation channel: every instrument summed. */
+    private void overallSubscription(final Session session, final String id, final boolean subscribe)
+    {
+        final String answer = Replies.ok(id, new JsonObject().put("channel", Channel.UTILISATION.wireName()).put("instrument", OVERALL));
+        publisher.context().runOnContext(ignored ->
+        {
+            session.send(answer);
+            if (subscribe)
+            {
+                publisher.publicChannels().subscribeOverall(session);
+            }
+            else
+            {
+                publisher.publicChannels().unsubscribeOverall(session);
+            }
+        });
+    }
+
     private void subscription(final Session session, final JsonObject request, final String id, final boolean subscribe)
     {
         final String name = RequestFields.requiredString(request, "channel", 32);
         final Channel channel = Channel.of(name, RequestFields.optionalString(request, "interval", 8));
         if (channel == null)
         {
-            throw new BadRequest(ApiError.UNKNOWN_CHANNEL, "channels: book, trades, ticker, candles (interval 1m or 1h), utilisation");
+            throw new BadRequest(ApiError.UNKNOWN_CHANNEL,
+                "channels: book, trades, ticker, candles (interval 1m or 1h), utilisation, auction");
+        }
+        if (channel == Channel.UTILISATION && OVERALL.equals(request.getValue("instrument")))
+        {
+            overallSubscription(session, id, subscribe);
+            return;
         }
         final Instrument instrument = RequestFields.instrument(request, catalog);
         final JsonObject result = new JsonObject().put("channel", channel.wireName()).put("instrument", instrument.id());

@@ -180,6 +180,7 @@ class MarketFeaturesEndToEndTest
             new JsonObject().put("instrument", "L40S").put("auctionIntervalSeconds", 60).encode());
         assertThat(switched.status()).as(switched.body()).isEqualTo(200);
         watcher.ok(new JsonObject().put("op", "subscribe").put("channel", "auction").put("instrument", "L40S"));
+        watcher.ok(new JsonObject().put("op", "subscribe").put("channel", "utilisation").put("instrument", "ALL"));
         watcher.await(m -> "auction".equals(m.getString("channel")) && "AUCTION".equals(m.getString("mode")));
         assertThat(exchange.get("/api/instruments", null).json().getJsonArray("instruments").stream().map(JsonObject.class::cast)
             .filter(i -> "L40S".equals(i.getString("id"))).findFirst().orElseThrow().getString("mode")).isEqualTo("AUCTION");
@@ -193,6 +194,9 @@ class MarketFeaturesEndToEndTest
         assertThat(cleared.getJsonObject("lastClear").getString("price")).isEqualTo("0.80");
         assertThat(buyer.await(m -> "fill".equals(m.getString("event"))).getString("maker")).isEqualTo("BOTH");
 
+        final JsonObject overall = watcher.await(m -> "utilisation".equals(m.getString("channel")) && "ALL".equals(m.getString("instrument"))
+            && m.getLong("leasedGpus") == 8);
+        assertThat(overall.getLong("postedGpus")).isEqualTo(8);
         final JsonObject utilisation = exchange.get("/api/utilisation", null).json();
         assertThat(utilisation.getLong("leasedGpus")).isEqualTo(8);
         assertThat(utilisation.getJsonObject("windows").getJsonObject("1h").containsKey("leasedGpuHours")).isTrue();
