@@ -7,8 +7,8 @@ import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.gateway.server.OutputAdapter;
 import com.offpeak.gateway.wire.JsonText;
-import com.offpeak.journal.OutputListener;
 import com.offpeak.ledger.Ledger;
 import java.util.ArrayList;
 import org.agrona.DirectBuffer;
@@ -18,9 +18,11 @@ import org.agrona.collections.Long2ObjectHashMap;
  * Each account's private channel: its order acks and rejects, fills, lease starts and ends,
  * preemption notices and re-queues, expiries, cancels, amends, spending caps and balance changes, sent to every session logged in for that
  * account and to no other. Confined to the publisher context. An event is encoded only when its
- * account has a session, so accounts nobody watches cost a map lookup.
+ * account has a session, so accounts nobody watches cost a map lookup. Book, market-mode, auction
+ * and quote records are left to the {@link OutputAdapter}'s no-ops: they are market data's or the
+ * quote requester's business, and snapshots are operational, not an account's event.
  */
-public final class PrivateChannels implements OutputListener
+public final class PrivateChannels extends OutputAdapter
 {
     private final Catalog catalog;
     private final Balances balances;
@@ -226,37 +228,6 @@ public final class PrivateChannels implements OutputListener
     }
 
     @Override
-    public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus, final int orders)
-    {
-        // public: market data's business
-    }
-
-    @Override
-    public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
-    {
-        // public: market data's business
-    }
-
-    @Override
-    public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
-    {
-        // public: market data's business
-    }
-
-    @Override
-    public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
-    {
-        // public: market data's business
-    }
-
-    @Override
-    public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
-        final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
-    {
-        // the answer to the quote request itself, not an account event
-    }
-
-    @Override
     public void transfer(final DirectBuffer buffer, final int offset, final int length)
     {
         balances.transfer(buffer, offset, length);
@@ -280,12 +251,6 @@ public final class PrivateChannels implements OutputListener
             start("spendingCap", time).priceOrNull("capPerHour", capPerHour, capPerHour != Ledger.NO_CAP);
             send(participant, json.finish());
         }
-    }
-
-    @Override
-    public void snapshotTaken(final long time, final long sequence)
-    {
-        // operational, not an account's event
     }
 
     private String fillMessage(final long time, final int instrument, final long leaseId, final long bidId, final long askId,
