@@ -5,6 +5,8 @@ import com.offpeak.engine.EngineConfig;
 import com.offpeak.engine.MatchingEngine;
 import com.offpeak.engine.PreTradeCheck;
 import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.journal.OutputEncoder;
+import org.agrona.ExpandableDirectByteBuffer;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,15 +26,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput of the matching engine alone: one thread applying a pre-generated command stream to
- * {@link MatchingEngine}, every event encoded into an off-heap ring. One operation is one command.
+ * {@link MatchingEngine}, every event encoded by the pipeline's own {@link OutputEncoder} into an
+ * off-heap buffer, as the output journal gets it. One operation is one command.
  *
- * <p>Besides ops/s, JMH reports the secondary rates {@code fills} (fills/s, counted by the
- * encoder) and {@code skips} (resting orders passed over by walks per second; divide by ops/s for
+ * <p>Besides ops/s, JMH reports the secondary rates {@code fills} (fills/s, counted from the
+ * encoded output between batches, so reported one batch late) and {@code skips} (resting orders passed over by walks per second; divide by ops/s for
  * skips per op). Run with {@code -prof gc} for B/op. See benchmarks/README.md.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-// Agrona 2's UnsafeBuffer (the event ring) needs jdk.internal.misc.Unsafe.
+// Agrona 2's off-heap buffers (the encoded output) need jdk.internal.misc.Unsafe.
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
 public class MatchingEngineBenchmark
 {
@@ -47,7 +50,12 @@ public class MatchingEngineBenchmark
         /** The commands of the current batch, reused: hot in cache, as a sequencer's ring slots would be. */
         final Command[] batch = new Command[CommandStream.BATCH];
         long batchSkips;
-        EventRingEncoder encoder;
+        /** Holds one batch's encoded output; grows to the largest batch during warm-up. */
+        final ExpandableDirectByteBuffer output = new ExpandableDirectByteBuffer(1 << 20);
+        final OutputEncoder encoder = new OutputEncoder();
+        final OutputTally tally = new OutputTally();
+        /** Fills of the batch applied last, tallied outside the measured time. */
+        long lastBatchFills;
         MatchingEngine engine;
         private CommandStream stream;
         private int nextBatch;
@@ -64,21 +72,26 @@ public class MatchingEngineBenchmark
             {
                 batch[i] = new Command();
             }
-            encoder = new EventRingEncoder();
+            encoder.wrap(output);
             engine = new MatchingEngine(Catalog.loadDefault(), EngineConfig.DEFAULT, encoder, PreTradeCheck.ALLOW_ALL);
         }
 
         /**
-         * Loads the next batch, outside the measured time. After the last batch of a cycle the
-         * engine is empty again: check that the cycle replayed exactly as generated first.
+         * Tallies the last batch's output and loads the next batch, outside the measured time. After
+         * the last batch of a cycle the engine is empty again: check that the cycle replayed exactly
+         * as generated first.
          */
         @Setup(Level.Invocation)
         public void loadNextBatch()
         {
+            final long fillsBefore = tally.fills();
+            tally.add(output, encoder.length());
+            lastBatchFills = tally.fills() - fillsBefore;
+            encoder.wrap(output);
             if (nextBatch == stream.batches())
             {
                 verifyCycle();
-                eventsAtCycleStart = encoder.events();
+                eventsAtCycleStart = tally.events();
                 cycle++;
                 nextBatch = 0;
             }
@@ -89,14 +102,14 @@ public class MatchingEngineBenchmark
 
         private void verifyCycle()
         {
-            final long events = encoder.events() - eventsAtCycleStart;
+            final long events = tally.events() - eventsAtCycleStart;
             final long lastOrderId = (cycle + 1) * stream.ordersPerCycle();
-            if (events != stream.eventsPerCycle() || encoder.rejections() != 0 || encoder.lastAcceptedOrderId() != lastOrderId ||
+            if (events != stream.eventsPerCycle() || tally.rejections() != 0 || tally.lastAcceptedOrderId() != lastOrderId ||
                 engine.openOrderCount() != 0)
             {
                 throw new IllegalStateException("cycle " + cycle + " diverged from the generated stream: " + events + " events (expected " +
-                    stream.eventsPerCycle() + "), " + encoder.rejections() + " rejections (expected none), last order " +
-                    encoder.lastAcceptedOrderId() + " (expected " + lastOrderId + "), " + engine.openOrderCount() + " open orders left");
+                    stream.eventsPerCycle() + "), " + tally.rejections() + " rejections (expected none), last order " +
+                    tally.lastAcceptedOrderId() + " (expected " + lastOrderId + "), " + engine.openOrderCount() + " open orders left");
             }
         }
     }
@@ -129,14 +142,13 @@ public class MatchingEngineBenchmark
     {
         final Command[] batch = run.batch;
         final MatchingEngine engine = run.engine;
-        final long fillsBefore = run.encoder.fills();
         final long cpuBefore = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < batch.length; i++)
         {
             engine.apply(batch[i]);
         }
         outcomes.cpuNanos += THREADS.getCurrentThreadCpuTime() - cpuBefore;
-        outcomes.fills += run.encoder.fills() - fillsBefore;
+        outcomes.fills += run.lastBatchFills;
         outcomes.skips += run.batchSkips;
     }
 }
