@@ -56,8 +56,7 @@ public final class OutputEncoder implements EngineListener
 
     public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
     {
-        begin(OutputRecordType.CASH_REJECTED);
-        putLong(time);
+        begin(OutputRecordType.CASH_REJECTED, time);
         putLong(account);
         putLong(idempotencyKey);
         putInt(reasonCode);
@@ -66,8 +65,7 @@ public final class OutputEncoder implements EngineListener
 
     public void spendingCapSet(final long time, final long participant, final long capPerHour)
     {
-        begin(OutputRecordType.SPENDING_CAP_SET);
-        putLong(time);
+        begin(OutputRecordType.SPENDING_CAP_SET, time);
         putLong(participant);
         putLong(capPerHour);
         end();
@@ -75,8 +73,7 @@ public final class OutputEncoder implements EngineListener
 
     public void snapshotTaken(final long time, final long sequence)
     {
-        begin(OutputRecordType.SNAPSHOT_TAKEN);
-        putLong(time);
+        begin(OutputRecordType.SNAPSHOT_TAKEN, time);
         putLong(sequence);
         end();
     }
@@ -85,8 +82,7 @@ public final class OutputEncoder implements EngineListener
     public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
         final int instrument, final int gpus, final long price)
     {
-        begin(OutputRecordType.ACCEPTED);
-        putLong(time);
+        begin(OutputRecordType.ACCEPTED, time);
         putLong(account);
         putLong(clientOrderId);
         putLong(orderId);
@@ -100,8 +96,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
     {
-        begin(OutputRecordType.REJECTED);
-        putLong(time);
+        begin(OutputRecordType.REJECTED, time);
         putLong(account);
         putLong(clientOrderId);
         putLong(orderId);
@@ -113,8 +108,7 @@ public final class OutputEncoder implements EngineListener
     public void duplicate(final long time, final long account, final long clientOrderId, final long orderId,
         final RejectCode originalReject, final OrderStatus status, final int remainingGpus)
     {
-        begin(OutputRecordType.DUPLICATE);
-        putLong(time);
+        begin(OutputRecordType.DUPLICATE, time);
         putLong(account);
         putLong(clientOrderId);
         putLong(orderId);
@@ -128,8 +122,7 @@ public final class OutputEncoder implements EngineListener
     public void fill(final long time, final int instrument, final long leaseId, final long bidId, final long askId, final long buyer,
         final long owner, final int gpus, final int durationMinutes, final long price, final Side maker, final int bidRemaining)
     {
-        begin(OutputRecordType.FILL);
-        putLong(time);
+        begin(OutputRecordType.FILL, time);
         putInt(instrument);
         putLong(leaseId);
         putLong(bidId);
@@ -149,8 +142,7 @@ public final class OutputEncoder implements EngineListener
         final long bidId, final long askId, final int gpus, final long start, final long end, final long price,
         final boolean preemptible)
     {
-        begin(OutputRecordType.LEASE_STARTED);
-        putLong(time);
+        begin(OutputRecordType.LEASE_STARTED, time);
         putLong(leaseId);
         putInt(instrument);
         putLong(buyer);
@@ -169,8 +161,7 @@ public final class OutputEncoder implements EngineListener
     public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {
-        begin(OutputRecordType.LEASE_ENDED);
-        putLong(time);
+        begin(OutputRecordType.LEASE_ENDED, time);
         putLong(leaseId);
         putInt(instrument);
         putLong(buyer);
@@ -186,8 +177,7 @@ public final class OutputEncoder implements EngineListener
     public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int remainingGpus)
     {
-        begin(OutputRecordType.ORDER_EXPIRED);
-        putLong(time);
+        begin(OutputRecordType.ORDER_EXPIRED, time);
         putLong(orderId);
         putLong(account);
         putInt(instrument);
@@ -200,8 +190,7 @@ public final class OutputEncoder implements EngineListener
     public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int remainingGpus, final CancelReason reason)
     {
-        begin(OutputRecordType.ORDER_CANCELLED);
-        putLong(time);
+        begin(OutputRecordType.ORDER_CANCELLED, time);
         putLong(orderId);
         putLong(account);
         putInt(instrument);
@@ -215,8 +204,7 @@ public final class OutputEncoder implements EngineListener
     public void amended(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int gpus, final long price, final boolean priorityKept)
     {
-        begin(OutputRecordType.AMENDED);
-        putLong(time);
+        begin(OutputRecordType.AMENDED, time);
         putLong(orderId);
         putLong(account);
         putInt(instrument);
@@ -231,8 +219,7 @@ public final class OutputEncoder implements EngineListener
     public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus,
         final int orders)
     {
-        begin(OutputRecordType.BOOK_CHANGED);
-        putLong(time);
+        begin(OutputRecordType.BOOK_CHANGED, time);
         putInt(instrument);
         putEnum(side);
         putLong(price);
@@ -244,8 +231,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
     {
-        begin(OutputRecordType.MARKET_MODE_CHANGED);
-        putLong(time);
+        begin(OutputRecordType.MARKET_MODE_CHANGED, time);
         putInt(instrument);
         putInt(auctionIntervalSeconds);
         putLong(effectiveAt);
@@ -255,8 +241,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
     {
-        begin(OutputRecordType.AUCTION_INDICATIVE);
-        putLong(time);
+        begin(OutputRecordType.AUCTION_INDICATIVE, time);
         putInt(instrument);
         putLong(price);
         putInt(gpus);
@@ -266,8 +251,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
     {
-        begin(OutputRecordType.AUCTION_CLEARED);
-        putLong(time);
+        begin(OutputRecordType.AUCTION_CLEARED, time);
         putInt(instrument);
         putLong(price);
         putInt(gpus);
@@ -278,8 +262,7 @@ public final class OutputEncoder implements EngineListener
     public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
         final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
     {
-        begin(OutputRecordType.QUOTED);
-        putLong(time);
+        begin(OutputRecordType.QUOTED, time);
         putLong(account);
         putLong(requestId);
         putInt(instrument);
@@ -296,8 +279,7 @@ public final class OutputEncoder implements EngineListener
     public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
         final int gpus, final long newEnd, final long preemptorBidId)
     {
-        begin(OutputRecordType.PREEMPTED);
-        putLong(time);
+        begin(OutputRecordType.PREEMPTED, time);
         putLong(leaseId);
         putInt(instrument);
         putLong(victim);
@@ -313,8 +295,7 @@ public final class OutputEncoder implements EngineListener
         final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
         final boolean contiguous)
     {
-        begin(OutputRecordType.REQUEUED);
-        putLong(time);
+        begin(OutputRecordType.REQUEUED, time);
         putLong(orderId);
         putLong(originalOrderId);
         putLong(account);
@@ -326,6 +307,13 @@ public final class OutputEncoder implements EngineListener
         putLong(deadline);
         putBoolean(contiguous);
         end();
+    }
+
+    /** Every record but a pre-encoded one starts with the time of the command that caused it. */
+    private void begin(final int type, final long time)
+    {
+        begin(type);
+        putLong(time);
     }
 
     private void begin(final int type)
