@@ -20,6 +20,8 @@ public final class MarketModes
     private final long[] intervalMillis;
     private final long[] requestedMillis;
     private final long[] armedAt;
+    /** The queue handle of each armed boundary timer, so re-arming or disarming removes it. */
+    private final int[] armedTimer;
     private final boolean[] indicativeDue;
     private final TimerQueue timers;
     private int indicativesDue;
@@ -29,6 +31,7 @@ public final class MarketModes
         this.intervalMillis = new long[instruments];
         this.requestedMillis = new long[instruments];
         this.armedAt = new long[instruments];
+        this.armedTimer = new int[instruments];
         this.indicativeDue = new boolean[instruments];
         this.timers = timers;
         for (int i = 0; i < instruments; i++)
@@ -101,7 +104,7 @@ public final class MarketModes
         intervalMillis[instrument] = requestedMillis[instrument];
         if (intervalMillis[instrument] == 0)
         {
-            armedAt[instrument] = 0;
+            disarm(instrument);
         }
         else if (armedAt[instrument] != 0)
         {
@@ -109,19 +112,28 @@ public final class MarketModes
         }
     }
 
-    /** Arms the instrument's boundary timer; an earlier one left in the queue becomes stale. */
+    /**
+     * Arms the instrument's boundary timer, removing an earlier one still queued: otherwise a later
+     * re-arm at that earlier time would leave two live timers for one boundary.
+     */
     public void arm(final int instrument, final long boundary)
     {
         if (armedAt[instrument] == boundary)
         {
             return;
         }
+        disarm(instrument);
         armedAt[instrument] = boundary;
-        timers.push(boundary, TimerQueue.AUCTION_BOUNDARY, instrument);
+        armedTimer[instrument] = timers.push(boundary, TimerQueue.AUCTION_BOUNDARY, instrument);
     }
 
     public void disarm(final int instrument)
     {
+        if (armedAt[instrument] != 0)
+        {
+            // A no-op when the timer already fired: its handle then holds no boundary of this instrument.
+            timers.cancel(armedTimer[instrument], TimerQueue.AUCTION_BOUNDARY, instrument);
+        }
         armedAt[instrument] = 0;
     }
 
