@@ -3,6 +3,7 @@ package com.offpeak.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.offpeak.engine.CancelReason;
+import com.offpeak.engine.Command;
 import com.offpeak.engine.EngineConfig;
 import com.offpeak.engine.LeaseEndReason;
 import com.offpeak.engine.RejectCode;
@@ -32,6 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every input the engine's and the ledger's invariants and their agreement ({@link Exchange#validate})
  * must hold, and money is only ever moved, never made. Some bids carry substitutes (one group hold,
  * decided by the first fill of any alternative, cancelled whole). The stream must really produce each case.
+ * The same stream again with an operator switching instruments into call auctions (60–300 s) and back,
+ * so bids and asks also collect and clear at a uniform price ({@code maker == null}: both sides pay
+ * the maker rate), under the same checks (issue 6).
  */
 class PreemptionSettlementTest
 {
@@ -54,9 +58,21 @@ class PreemptionSettlementTest
     @MethodSource("seeds")
     void preemptionsSettleWithoutBreakingEngineOrLedger(final long seed)
     {
+        runSeeded(seed, false);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void callAuctionsSettleWithoutBreakingEngineOrLedger(final long seed)
+    {
+        runSeeded(seed, true);
+    }
+
+    private static void runSeeded(final long seed, final boolean auctions)
+    {
         try
         {
-            run(seed);
+            run(seed, auctions);
         }
         catch (final AssertionError | RuntimeException ex)
         {
@@ -64,7 +80,7 @@ class PreemptionSettlementTest
         }
     }
 
-    private static void run(final long seed)
+    private static void run(final long seed, final boolean auctions)
     {
         final SplittableRandom random = new SplittableRandom(seed);
         final Exchange exchange = (Exchange)Exchange.factory(Catalog.loadDefault(), CONFIG, new LedgerConfig(10, 25))
@@ -145,6 +161,13 @@ class PreemptionSettlementTest
                 }
                 input.engineCommand();
             }
+            else if (auctions && random.nextBoolean())
+            {
+                // Short-circuited without auctions, so the plain stream draws exactly the numbers it always did.
+                final int seconds = random.nextBoolean() ? 0 : 60 * (1 + random.nextInt(5));
+                input.command.setMarketMode(now, Command.ADMIN_ACCOUNT, random.nextInt(2), seconds);
+                input.engineCommand();
+            }
             else
             {
                 input.command.timerTick(now);
@@ -163,6 +186,16 @@ class PreemptionSettlementTest
             }
             final Ledger ledger = exchange.ledger();
             assertThat(-ledger.externalBalance()).as("%s: money inside = deposits - withdrawals", where).isEqualTo(deposited - withdrawn);
+        }
+        if (auctions)
+        {
+            // Back to continuous first: a final clear and the catch-up, so no lease can start after the wind-down.
+            for (int instrument = 0; instrument < 2; instrument++)
+            {
+                input.command.setMarketMode(now, Command.ADMIN_ACCOUNT, instrument, 0);
+                apply(exchange, input.engineCommand(), encoder, buffer, decoder, events);
+                exchange.validate();
+            }
         }
         // Let every lease run out: notices end, re-queued bids trade or rest, all leases complete and pay out.
         now += 20 * 24 * 60 * MINUTE;
@@ -183,7 +216,18 @@ class PreemptionSettlementTest
         assertThat(events.substituteGroups).as("substitutes groups placed").isGreaterThan(0);
         assertThat(events.wonByLaterAlternative).as("groups won by a non-first alternative").isGreaterThan(0);
         assertThat(events.voidedAlternatives).as("alternatives voided by a sibling's fill").isGreaterThan(0);
-        assertThat(events.cancelledAlternatives).as("undecided alternatives cancelled").isGreaterThan(0);
+        if (auctions)
+        {
+            assertThat(events.intoAuction).as("switches into auction mode").isGreaterThan(0);
+            assertThat(events.backToContinuous).as("switches back to continuous").isGreaterThan(0);
+            assertThat(events.auctionClears).as("auction clears that traded").isGreaterThan(0);
+            assertThat(events.auctionFills).as("auction fills (maker == null)").isGreaterThan(0);
+        }
+        else
+        {
+            // Substitutes bids are rejected on auction instruments: the auction stream leaves too few open groups to cancel.
+            assertThat(events.cancelledAlternatives).as("undecided alternatives cancelled").isGreaterThan(0);
+        }
     }
 
     private static void apply(final Exchange exchange, final InputCommand input, final OutputEncoder encoder,
@@ -219,6 +263,12 @@ class PreemptionSettlementTest
         int requeues;
         int unfundedRequeues;
         int completedAfterPartialTake;
+        /** Which of the stream's two instruments is in auction mode now (the switches that took effect). */
+        private final boolean[] inAuction = new boolean[2];
+        int intoAuction;
+        int backToContinuous;
+        int auctionClears;
+        int auctionFills;
 
         @Override
         public void accepted(final long time, final long account, final long clientOrderId, final long orderId,
@@ -248,6 +298,26 @@ class PreemptionSettlementTest
                 wonByLaterAlternative++;
             }
             openAlternatives.remove(bidId);
+            auctionFills += maker == null ? 1 : 0;
+        }
+
+        @Override
+        public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
+        {
+            // A request only announces its boundary; the mode changes when effectiveAt == time.
+            final boolean auction = auctionIntervalSeconds > 0;
+            if (effectiveAt == time && auction != inAuction[instrument])
+            {
+                inAuction[instrument] = auction;
+                intoAuction += auction ? 1 : 0;
+                backToContinuous += auction ? 0 : 1;
+            }
+        }
+
+        @Override
+        public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
+        {
+            auctionClears += gpus > 0 ? 1 : 0;
         }
 
         @Override
