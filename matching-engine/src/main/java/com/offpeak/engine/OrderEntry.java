@@ -308,7 +308,7 @@ final class OrderEntry
 
     private static RejectCode checkQuantityAndPrice(final int gpus, final long price, final Instrument instrument)
     {
-        if (gpus < 1 || gpus > instrument.maxGpus())
+        if (!instrument.allowsGpus(gpus))
         {
             return RejectCode.INVALID_QUANTITY;
         }
@@ -355,7 +355,7 @@ final class OrderEntry
         {
             return common;
         }
-        if (command.durationMinutes < instrument.minDurationMinutes() || command.durationMinutes > instrument.maxDurationMinutes())
+        if (!instrument.allowsDuration(command.durationMinutes))
         {
             return RejectCode.INVALID_DURATION;
         }

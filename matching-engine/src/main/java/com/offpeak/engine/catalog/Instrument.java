@@ -31,4 +31,16 @@ public record Instrument(
     {
         return minDurationMinutes * MILLIS_PER_MINUTE;
     }
+
+    /** An order or quote quantity this instrument accepts: 1 to {@link #maxGpus()} GPUs. */
+    public boolean allowsGpus(final int gpus)
+    {
+        return gpus >= 1 && gpus <= maxGpus;
+    }
+
+    /** A lease duration this instrument accepts, in whole minutes between its minimum and maximum. */
+    public boolean allowsDuration(final int minutes)
+    {
+        return minutes >= minDurationMinutes && minutes <= maxDurationMinutes;
+    }
 }

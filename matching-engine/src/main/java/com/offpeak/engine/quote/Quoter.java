@@ -92,11 +92,11 @@ public final class Quoter
         {
             return RejectCode.UNKNOWN_INSTRUMENT;
         }
-        if (command.gpus < 1 || command.gpus > instrument.maxGpus())
+        if (!instrument.allowsGpus(command.gpus))
         {
             return RejectCode.INVALID_QUANTITY;
         }
-        if (command.durationMinutes < instrument.minDurationMinutes() || command.durationMinutes > instrument.maxDurationMinutes())
+        if (!instrument.allowsDuration(command.durationMinutes))
         {
             return RejectCode.INVALID_DURATION;
         }
