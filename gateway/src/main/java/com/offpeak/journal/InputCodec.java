@@ -9,7 +9,8 @@ import net.openhft.chronicle.bytes.Bytes;
 
 /**
  * The input journal's record: one fixed 152-byte layout for every input type (unused fields are
- * zero), written field by field into the Chronicle document, never through reflection. Layout 1
+ * zero), written field by field, never through reflection; a document holds one or more records
+ * back to back ({@link InputJournal}). Layout 1
  * records (the first 88 bytes, before substitutes) still decode, with no substitutes.
  * <pre>
  * offset size field
@@ -83,14 +84,15 @@ public final class InputCodec
     }
 
     /**
-     * Decodes one record into {@code into}.
+     * Decodes the record at {@code in}'s read position into {@code into} and moves past it. A document
+     * holds either one layout-1 record (exactly {@value #LENGTH_V1} bytes) or any number of current ones.
      *
      * @throws JournalCorruptException if the record is short, of an unknown type or layout.
      */
     public static void decode(final Bytes<?> in, final InputCommand into)
     {
         final long remaining = in.readRemaining();
-        if (remaining != LENGTH && remaining != LENGTH_V1)
+        if (remaining < LENGTH && remaining != LENGTH_V1)
         {
             throw new JournalCorruptException("input record of " + remaining + " bytes, expected " + LENGTH);
         }
@@ -103,7 +105,7 @@ public final class InputCodec
         final int flags = in.readUnsignedByte();
         final TimeInForce tif = timeInForce(in.readUnsignedByte());
         final int layout = in.readUnsignedByte();
-        if (layout != (remaining == LENGTH ? LAYOUT_VERSION : 1))
+        if (layout != (remaining == LENGTH_V1 ? 1 : LAYOUT_VERSION))
         {
             throw new JournalCorruptException("input record of " + remaining + " bytes in layout version " + layout +
                 ", this build reads 1 (88 bytes) and " + LAYOUT_VERSION + " (" + LENGTH + " bytes)");
@@ -124,7 +126,7 @@ public final class InputCodec
         c.deadline = in.readLong();
         c.minBlock = in.readInt();
         c.auctionIntervalSeconds = in.readInt();
-        final boolean withSubstitutes = remaining == LENGTH;
+        final boolean withSubstitutes = remaining != LENGTH_V1;
         c.substituteCount = withSubstitutes ? in.readInt() : 0;
         for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
         {

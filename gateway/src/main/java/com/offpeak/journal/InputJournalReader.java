@@ -2,12 +2,14 @@ package com.offpeak.journal;
 
 import com.offpeak.pipeline.InputCommand;
 import java.nio.file.Path;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * Reads the input journal in order for recovery, replay and verification. Checks that sequences
+ * Reads the input journal in order for recovery, replay and verification, record by record across
+ * its documents (each holds one or more records, see {@link InputJournal}). Checks that sequences
  * run without gaps, so a journal that lost or duplicated records fails loudly instead of
  * replaying into a different state.
  */
@@ -15,6 +17,9 @@ public final class InputJournalReader implements AutoCloseable
 {
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
+    /** The unread records of the current document, copied out so the document can be released at once. */
+    private final Bytes<?> document = Bytes.allocateElasticDirect((long)InputJournal.MAX_RECORDS_PER_DOCUMENT * InputCodec.LENGTH);
+    private long documentIndex = -1;
     private long lastSequence;
     private long lastIndex = -1;
 
@@ -25,20 +30,32 @@ public final class InputJournalReader implements AutoCloseable
     }
 
     /**
-     * Positions the reader just after the record at {@code index}, which must hold {@code sequence}.
+     * Positions the reader just after the record of {@code sequence}, which must be in the document
+     * at {@code index}.
      *
-     * @return false if the journal has no such record (the snapshot does not belong to this journal).
+     * @return false if the journal has no such record (the snapshot does not belong to this journal);
+     *         the reader is then back at the start.
      */
     public boolean startAfter(final long index, final long sequence, final InputCommand scratch)
     {
-        if (!tailer.moveToIndex(index) || !next(scratch) || scratch.sequence != sequence)
+        if (tailer.moveToIndex(index))
         {
-            tailer.toStart();
+            document.clear();
             lastSequence = 0;
-            lastIndex = -1;
-            return false;
+            while (next(scratch) && lastIndex == index && scratch.sequence <= sequence)
+            {
+                if (scratch.sequence == sequence)
+                {
+                    return true;
+                }
+            }
         }
-        return true;
+        tailer.toStart();
+        document.clear();
+        documentIndex = -1;
+        lastSequence = 0;
+        lastIndex = -1;
+        return false;
     }
 
     /**
@@ -49,14 +66,19 @@ public final class InputJournalReader implements AutoCloseable
      */
     public boolean next(final InputCommand into)
     {
-        try (DocumentContext dc = tailer.readingDocument())
+        if (document.readRemaining() == 0 && !nextDocument())
         {
-            if (!dc.isPresent())
-            {
-                return false;
-            }
-            lastIndex = dc.index();
-            InputCodec.decode(dc.wire().bytes(), into);
+            return false;
+        }
+        lastIndex = documentIndex;
+        try
+        {
+            InputCodec.decode(document, into);
+        }
+        catch (final JournalCorruptException e)
+        {
+            throw new JournalCorruptException("input journal, document at index " + Long.toHexString(documentIndex) + " after sequence " +
+                lastSequence + ": " + e.getMessage());
         }
         if (lastSequence != 0 && into.sequence != lastSequence + 1)
         {
@@ -67,20 +89,34 @@ public final class InputJournalReader implements AutoCloseable
         return true;
     }
 
+    private boolean nextDocument()
+    {
+        document.clear();
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            if (!dc.isPresent())
+            {
+                return false;
+            }
+            documentIndex = dc.index();
+            document.write(dc.wire().bytes());
+        }
+        if (document.readRemaining() == 0)
+        {
+            throw new JournalCorruptException("empty input document at index " + Long.toHexString(documentIndex));
+        }
+        return true;
+    }
+
     public long lastSequence()
     {
         return lastSequence;
     }
 
-    /** The journal index of the record last read, -1 before the first. */
+    /** The journal index of the document of the record last read, -1 before the first. */
     public long lastIndex()
     {
         return lastIndex;
-    }
-
-    public long lastIndexInJournal()
-    {
-        return queue.lastIndex();
     }
 
     @Override
@@ -88,5 +124,6 @@ public final class InputJournalReader implements AutoCloseable
     {
         tailer.close();
         queue.close();
+        document.releaseLast();
     }
 }

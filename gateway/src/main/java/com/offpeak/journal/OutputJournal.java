@@ -10,30 +10,40 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.DirectBuffer;
 
 /**
- * The output journal: one Chronicle document per input that had output,
- * {@code [0 INPUT][i64 sequence][i64 time][records]}, the records in the in-memory format of
- * {@link OutputEncoder} ({@code [type][u16 length][payload]}) — with one exception: a ledger
- * transfer is journaled as a document of its own, right after the input's document and in record
- * order, so that the ledger's tools ({@code LedgerVerifier}, {@code StatementExporter}) read the
- * transfers as they are; inside the input's document it leaves an empty placeholder
- * {@code [100][0]} where it belongs. Inputs without output write nothing.
+ * The output journal, written per batch of inputs: an outputs document
+ * {@code [u8 OUTPUTS (40)][i32 inputs][i32 transfers]} followed, per input that had output, by
+ * {@code [i64 sequence][i64 time][i32 length][records]} — the records in the in-memory format of
+ * {@link OutputEncoder} ({@code [type][u16 length][payload]}) with one exception: a ledger transfer
+ * leaves an empty placeholder {@code [100][0]} where it belongs, and the batch's transfers follow
+ * in a transfers document of their own, {@code [100][payload]} each, back to back in record order,
+ * so that the ledger's tools ({@code LedgerVerifier}, {@code StatementExporter}) read them as they
+ * are. A batch without transfers has no transfers document; inputs without output write nothing.
  *
- * <p>Why one document per input and not one per record: every Chronicle append pays a write lock,
- * a header and an index lookup, which cost more than the bytes of a typical record; an input has
- * about five records, so this cuts the output journal's cost per input by more than half.
+ * <p>Why per batch: every Chronicle append takes the queue's write lock, writes a header and
+ * updates the index, which costs more than the bytes of a typical input's output. The publisher
+ * {@link #add}s a chunk's outputs and {@link #commit}s them as two documents at most.
  *
- * <p>A crash can stop after the input's document but before all its transfers; recovery appends
- * the missing ones ({@link #appendTransfers}), which replay reproduces byte for byte.
+ * <p>A crash can stop between a batch's two documents; recovery writes the missing transfers
+ * document ({@link #addTransfers}, then {@link #commit}), which replay reproduces byte for byte.
+ * Single writer thread.
  */
 public final class OutputJournal implements AutoCloseable
 {
-    /** Sequence and time of the last input document, and how many transfer documents follow it (all zero when empty). */
-    public record Tail(long sequence, long time, int transfers)
+
+    /**
+     * Where the journal ends: the last input with output (all zero when empty) and, if the process
+     * died between a batch's outputs and its transfers, the first input of that batch (else 0).
+     */
+    public record Tail(long sequence, long time, long transfersMissingFrom)
     {
     }
 
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    private final Bytes<?> outputs = Bytes.allocateElasticDirect(1 << 16);
+    private final Bytes<?> transfers = Bytes.allocateElasticDirect(1 << 14);
+    private int pendingInputs;
+    private int pendingTransfers;
 
     public OutputJournal(final Path dataDir)
     {
@@ -44,88 +54,141 @@ public final class OutputJournal implements AutoCloseable
         appender.singleThreadedCheckDisabled(true);
     }
 
-    /** Appends the input's document for the records of {@code records[0, length)}, then its transfer documents. */
-    public void append(final long sequence, final long time, final DirectBuffer records, final int length)
+    /** Adds input {@code sequence}'s records {@code records[0, length)} to the pending batch; nothing if there are none. */
+    public void add(final long sequence, final long time, final DirectBuffer records, final int length)
     {
-        int transfers = 0;
-        try (DocumentContext dc = appender.writingDocument())
+        if (length == 0)
         {
-            final Bytes<?> bytes = dc.wire().bytes();
-            bytes.writeByte((byte)OutputRecordType.INPUT);
-            bytes.writeLong(sequence);
-            bytes.writeLong(time);
-            // Runs of records between transfers are copied as they are; a transfer leaves its placeholder.
-            int runStart = 0;
-            int position = 0;
-            while (position < length)
-            {
-                final int next = position + OutputEncoder.HEADER + payloadLength(records, position);
-                if (records.getByte(position) == OutputRecordType.TRANSFER)
-                {
-                    write(bytes, records, runStart, position - runStart);
-                    bytes.writeByte((byte)OutputRecordType.TRANSFER);
-                    bytes.writeShort((short)0);
-                    runStart = next;
-                    transfers++;
-                }
-                position = next;
-            }
-            write(bytes, records, runStart, length - runStart);
+            return;
         }
-        if (transfers > 0)
-        {
-            appendTransfers(records, length, 0);
-        }
-    }
-
-    /**
-     * Appends the transfer documents of {@code records[0, length)} after the first {@code skip} of them
-     * (recovery of a run cut short); returns how many it appended.
-     */
-    public int appendTransfers(final DirectBuffer records, final int length, final int skip)
-    {
+        outputs.writeLong(sequence);
+        outputs.writeLong(time);
+        final long lengthAt = outputs.writePosition();
+        outputs.writeInt(0);
+        // Runs of records between transfers are copied as they are; a transfer leaves its placeholder.
+        int runStart = 0;
         int position = 0;
-        int index = 0;
         while (position < length)
         {
             final int payload = payloadLength(records, position);
-            if (records.getByte(position) == OutputRecordType.TRANSFER && index++ >= skip)
+            final int next = position + OutputEncoder.HEADER + payload;
+            if (records.getByte(position) == OutputRecordType.TRANSFER)
             {
-                try (DocumentContext dc = appender.writingDocument())
-                {
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    bytes.writeByte((byte)OutputRecordType.TRANSFER);
-                    write(bytes, records, position + OutputEncoder.HEADER, payload);
-                }
+                write(outputs, records, runStart, position - runStart);
+                outputs.writeByte((byte)OutputRecordType.TRANSFER);
+                outputs.writeShort((short)0);
+                addTransfer(records, position, payload);
+                runStart = next;
+            }
+            position = next;
+        }
+        write(outputs, records, runStart, length - runStart);
+        outputs.writeInt(lengthAt, (int)(outputs.writePosition() - lengthAt - Integer.BYTES));
+        pendingInputs++;
+    }
+
+    /** Recovery of a batch cut short: adds only the transfers of {@code records[0, length)}. */
+    public void addTransfers(final DirectBuffer records, final int length)
+    {
+        int position = 0;
+        while (position < length)
+        {
+            final int payload = payloadLength(records, position);
+            if (records.getByte(position) == OutputRecordType.TRANSFER)
+            {
+                addTransfer(records, position, payload);
             }
             position += OutputEncoder.HEADER + payload;
         }
-        return Math.max(0, index - skip);
     }
 
-    /** Where the journal ends: the last input document and how many transfer documents follow it. */
+    /** Inputs added since the last {@link #commit}. */
+    public int pendingInputs()
+    {
+        return pendingInputs;
+    }
+
+    /** Writes the pending batch: its outputs document if it has inputs, then its transfers document if it has transfers. */
+    public void commit()
+    {
+        if (pendingInputs > 0)
+        {
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.writeByte((byte)OutputRecordType.OUTPUTS);
+                bytes.writeInt(pendingInputs);
+                bytes.writeInt(pendingTransfers);
+                bytes.write(outputs, outputs.readPosition(), outputs.readRemaining());
+            }
+        }
+        if (pendingTransfers > 0)
+        {
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                dc.wire().bytes().write(transfers, transfers.readPosition(), transfers.readRemaining());
+            }
+        }
+        outputs.clear();
+        transfers.clear();
+        pendingInputs = 0;
+        pendingTransfers = 0;
+    }
+
+    /** Where the journal ends; see {@link Tail}. */
     public Tail tail()
     {
         try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd())
         {
-            int transfers = 0;
+            boolean transfersFollow = false;
             while (true)
             {
                 try (DocumentContext dc = tailer.readingDocument())
                 {
                     if (!dc.isPresent())
                     {
-                        return new Tail(0, 0, transfers);
+                        return new Tail(0, 0, 0);
                     }
                     final Bytes<?> bytes = dc.wire().bytes();
-                    if (bytes.readUnsignedByte() == OutputRecordType.INPUT)
+                    final int type = bytes.readUnsignedByte();
+                    if (type == OutputRecordType.TRANSFER && !transfersFollow)
                     {
-                        return new Tail(bytes.readLong(), bytes.readLong(), transfers);
+                        transfersFollow = true;
+                        continue;
                     }
-                    transfers++;
+                    if (type != OutputRecordType.OUTPUTS)
+                    {
+                        throw new JournalCorruptException("output journal ends with a document of type " + type + " at index " +
+                            Long.toHexString(dc.index()) + " where a batch's outputs belong" + (type == 0 ? OutputJournalReader.OLDER_RELEASE : ""));
+                    }
+                    return lastInput(bytes, transfersFollow);
                 }
             }
         }
+    }
+
+    private static Tail lastInput(final Bytes<?> document, final boolean transfersFollow)
+    {
+        final int inputs = document.readInt();
+        final int transferCount = document.readInt();
+        long first = 0;
+        long sequence = 0;
+        long time = 0;
+        for (int i = 0; i < inputs; i++)
+        {
+            sequence = document.readLong();
+            time = document.readLong();
+            document.readSkip(document.readInt());
+            first = i == 0 ? sequence : first;
+        }
+        return new Tail(sequence, time, transferCount > 0 && !transfersFollow ? first : 0);
+    }
+
+    private void addTransfer(final DirectBuffer records, final int position, final int payload)
+    {
+        transfers.writeByte((byte)OutputRecordType.TRANSFER);
+        write(transfers, records, position + OutputEncoder.HEADER, payload);
+        pendingTransfers++;
     }
 
     private static int payloadLength(final DirectBuffer records, final int position)
@@ -154,5 +217,7 @@ public final class OutputJournal implements AutoCloseable
     {
         appender.close();
         queue.close();
+        outputs.releaseLast();
+        transfers.releaseLast();
     }
 }

@@ -9,18 +9,25 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
- * Reads the output journal one input at a time: its document with the transfer documents after it
- * put back in place of their placeholders, in the in-memory record format of {@link OutputEncoder}
- * (so the records compare byte for byte with a replay's output and decode with {@link OutputDecoder}).
- * An input whose transfer documents are not all written yet (the journal is being written, or a
- * crash cut it short) is not returned: the reader stays before it and {@link #next()} says false.
+ * Reads the output journal one input at a time, with its transfers (from the batch's transfers
+ * document, see {@link OutputJournal}) put back in place of their placeholders, in the in-memory
+ * record format of {@link OutputEncoder} (so the records compare byte for byte with a replay's
+ * output and decode with {@link OutputDecoder}). A batch whose transfers document is not written
+ * yet (the journal is being written, or a crash cut it short) is not returned: the reader stays
+ * before it and {@link #next()} says false.
  */
 public final class OutputJournalReader implements AutoCloseable
 {
+    static final String OLDER_RELEASE = " (an output journal of an older release: remove the output directory, recovery rebuilds it"
+        + " from the input journal)";
+
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
-    private final ExpandableArrayBuffer document = new ExpandableArrayBuffer(4096);
+    /** The unread inputs of the current batch and its transfers, copied out so the documents are released at once. */
+    private final Bytes<?> batch = Bytes.allocateElasticDirect(1 << 16);
+    private final Bytes<?> transfers = Bytes.allocateElasticDirect(1 << 14);
     private final ExpandableArrayBuffer records = new ExpandableArrayBuffer(4096);
+    private int unreadInputs;
     private long sequence;
     private long time;
     private int length;
@@ -38,91 +45,113 @@ public final class OutputJournalReader implements AutoCloseable
      */
     public boolean next()
     {
-        final long documentIndex;
-        final int documentLength;
-        try (DocumentContext dc = tailer.readingDocument())
+        if (unreadInputs == 0 && !nextBatch())
         {
-            if (!dc.isPresent())
-            {
-                return false;
-            }
-            documentIndex = dc.index();
-            final Bytes<?> bytes = dc.wire().bytes();
-            final int type = bytes.readUnsignedByte();
-            if (type != OutputRecordType.INPUT)
-            {
-                throw new JournalCorruptException("output journal has a document of type " + type + " at index " +
-                    Long.toHexString(documentIndex) + " where an input's document belongs");
-            }
-            sequence = bytes.readLong();
-            time = bytes.readLong();
-            documentLength = (int)bytes.readRemaining();
-            document.checkLimit(documentLength);
-            bytes.read(document.byteArray(), 0, documentLength);
-        }
-        if (!resolve(documentLength))
-        {
-            // Not all of this input's transfers are written yet: come back to it.
-            tailer.moveToIndex(documentIndex);
             return false;
         }
-        return true;
-    }
-
-    /** Copies the document's records into {@link #records}, reading a transfer document for each placeholder. */
-    private boolean resolve(final int documentLength)
-    {
-        length = 0;
-        int position = 0;
-        while (position < documentLength)
+        unreadInputs--;
+        sequence = batch.readLong();
+        time = batch.readLong();
+        final int documentLength = batch.readInt();
+        if (documentLength > batch.readRemaining())
         {
-            final int type = document.getByte(position) & 0xFF;
-            final int payload = position + OutputEncoder.HEADER <= documentLength ? document.getShort(position + 1) & 0xFFFF : 0;
-            if (position + OutputEncoder.HEADER + payload > documentLength)
+            throw new JournalCorruptException("output of input " + sequence + " runs past the end of its batch");
+        }
+        final long end = batch.readPosition() + documentLength;
+        length = 0;
+        while (batch.readPosition() < end)
+        {
+            final int type = batch.readUnsignedByte();
+            final int payload = batch.readUnsignedShort();
+            if (batch.readPosition() + payload > end)
             {
                 throw new JournalCorruptException("output of input " + sequence + ": a record runs past the end of its document");
             }
             if (type == OutputRecordType.TRANSFER && payload == 0)
             {
-                if (!readTransfer())
-                {
-                    return false;
-                }
+                putBackTransfer();
             }
             else
             {
-                records.putBytes(length, document, position, OutputEncoder.HEADER + payload);
-                length += OutputEncoder.HEADER + payload;
+                records.putByte(length, (byte)type);
+                records.putShort(length + 1, (short)payload);
+                copy(batch, payload);
             }
-            position += OutputEncoder.HEADER + payload;
         }
         return true;
     }
 
-    private boolean readTransfer()
+    /** Reads the next outputs document and, if it has transfers, the transfers document after it. */
+    private boolean nextBatch()
     {
+        final long batchIndex;
+        final int inputs;
+        final int transferCount;
         try (DocumentContext dc = tailer.readingDocument())
         {
             if (!dc.isPresent())
             {
                 return false;
             }
+            batchIndex = dc.index();
             final Bytes<?> bytes = dc.wire().bytes();
-            final int size = (int)bytes.readRemaining();
             final int type = bytes.readUnsignedByte();
-            if (type != OutputRecordType.TRANSFER || size != TransferCodec.LENGTH)
+            if (type != OutputRecordType.OUTPUTS)
             {
-                throw new JournalCorruptException("output of input " + sequence + ": expected a transfer document of " +
-                    TransferCodec.LENGTH + " bytes at index " + Long.toHexString(dc.index()) + ", found type " + type + " of " + size);
+                throw new JournalCorruptException("output journal has a document of type " + type + " at index " +
+                    Long.toHexString(batchIndex) + " where a batch's outputs belong" + (type == 0 ? OLDER_RELEASE : ""));
             }
-            final int payload = size - 1;
-            records.putByte(length, (byte)OutputRecordType.TRANSFER);
-            records.putShort(length + 1, (short)payload);
-            records.checkLimit(length + OutputEncoder.HEADER + payload);
-            bytes.read(records.byteArray(), length + OutputEncoder.HEADER, payload);
-            length += OutputEncoder.HEADER + payload;
-            return true;
+            inputs = bytes.readInt();
+            transferCount = bytes.readInt();
+            batch.clear();
+            batch.write(bytes);
         }
+        transfers.clear();
+        if (transferCount > 0)
+        {
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                if (!dc.isPresent())
+                {
+                    // The batch's transfers are not written yet: come back to it.
+                    batch.clear();
+                    tailer.moveToIndex(batchIndex);
+                    return false;
+                }
+                final Bytes<?> bytes = dc.wire().bytes();
+                final long size = bytes.readRemaining();
+                if (size != (long)transferCount * TransferCodec.LENGTH || bytes.readUnsignedByte(bytes.readPosition()) != OutputRecordType.TRANSFER)
+                {
+                    throw new JournalCorruptException("output journal: the batch at index " + Long.toHexString(batchIndex) + " has " +
+                        transferCount + " transfers, but the document after it at index " + Long.toHexString(dc.index()) + " holds " + size +
+                        " bytes of type " + bytes.readUnsignedByte(bytes.readPosition()));
+                }
+                transfers.write(bytes);
+            }
+        }
+        unreadInputs = inputs;
+        return true;
+    }
+
+    private void putBackTransfer()
+    {
+        if (transfers.readRemaining() < TransferCodec.LENGTH)
+        {
+            throw new JournalCorruptException("output of input " + sequence + ": a transfer placeholder without its transfer");
+        }
+        transfers.readSkip(1);
+        final int payload = TransferCodec.LENGTH - 1;
+        records.putByte(length, (byte)OutputRecordType.TRANSFER);
+        records.putShort(length + 1, (short)payload);
+        copy(transfers, payload);
+    }
+
+    /** Appends {@code payload} bytes from {@code from} to the current record, after its header. */
+    private void copy(final Bytes<?> from, final int payload)
+    {
+        records.checkLimit(length + OutputEncoder.HEADER + payload);
+        from.read(records.byteArray(), length + OutputEncoder.HEADER, payload);
+        length += OutputEncoder.HEADER + payload;
     }
 
     public long sequence()
@@ -151,5 +180,7 @@ public final class OutputJournalReader implements AutoCloseable
     {
         tailer.close();
         queue.close();
+        batch.releaseLast();
+        transfers.releaseLast();
     }
 }

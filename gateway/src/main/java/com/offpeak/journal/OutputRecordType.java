@@ -6,8 +6,11 @@ package com.offpeak.journal;
  */
 public final class OutputRecordType
 {
-    /** Output journal only: the records that follow were caused by input {@code [i64 sequence][i64 time]}. */
-    public static final int INPUT = 0;
+    /*
+     * 0 began the per-input document of older releases' output journals; it is never reused.
+     */
+    /** Output journal only: the first byte of a batch's outputs document ({@link OutputJournal}). */
+    public static final int OUTPUTS = 40;
     public static final int ACCEPTED = 1;
     public static final int REJECTED = 2;
     public static final int DUPLICATE = 3;

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
  * it to the state machine, leaving its encoded output
  * in the slot, and serializes the state into the slot when a snapshot is due (on a SNAPSHOT input
  * and every {@code snapshotEvery} inputs). Writing the file is left to the publisher so this
- * thread only pays for the in-memory copy.
+ * thread only pays for the in-memory copy. On a thread of its own it releases each batch to the
+ * publisher ({@code release}); run by {@link SerialStages} it has no release of its own (null).
  */
 final class LogicStage implements EventHandler<RingSlot>
 {
@@ -43,7 +44,7 @@ final class LogicStage implements EventHandler<RingSlot>
         {
             slot.snapshot = serialize(logic.stateMachine());
         }
-        if (endOfBatch)
+        if (endOfBatch && release != null)
         {
             release.release(ringSequence);
         }
@@ -52,7 +53,10 @@ final class LogicStage implements EventHandler<RingSlot>
     @Override
     public void setSequenceCallback(final Sequence sequence)
     {
-        release.bind(sequence);
+        if (release != null)
+        {
+            release.bind(sequence);
+        }
     }
 
     static byte[] serialize(final StateMachine stateMachine)

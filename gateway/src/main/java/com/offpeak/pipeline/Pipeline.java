@@ -1,5 +1,6 @@
 package com.offpeak.pipeline;
 
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -38,13 +39,16 @@ public final class Pipeline implements AutoCloseable
     private final OutputJournal outputJournal;
     private final Recovery.Result recovered;
     private final PublishStage publisher;
+    /** The stage whose sequence frees ring slots: the publisher, or the serial stages that run it. */
+    private final EventHandler<RingSlot> lastStage;
     /** The wait strategy when it is the blocking one: producers then wait for a full ring through it. */
     private final StageBlockingWaitStrategy blocking;
     private final Thread clockThread;
     private volatile boolean running = true;
     private boolean closed;
 
-    private Pipeline(final PipelineConfig config, final StateMachineFactory factory, final OutputSubscriber[] subscribers)
+    private Pipeline(final PipelineConfig config, final StateMachineFactory factory, final PipelineClock stampClock,
+        final OutputSubscriber[] subscribers)
     {
         final SnapshotStore snapshots = new SnapshotStore(config.dataDir().resolve(Journals.SNAPSHOTS), config.snapshotsKept());
         outputJournal = new OutputJournal(config.dataDir());
@@ -52,22 +56,33 @@ public final class Pipeline implements AutoCloseable
         inputJournal = new InputJournal(config.dataDir(), config.durability());
 
         final WaitStrategy waitStrategy = config.waitStrategy().create();
-        final PipelineClock clock = PipelineClock.accelerated(config.clockSpeed(), recovered.lastTime());
-        disruptor = new Disruptor<>(RingSlot::new, config.ringSize(), namedThreads(), ProducerType.MULTI, waitStrategy);
+        final PipelineClock clock = stampClock != null ? stampClock : PipelineClock.accelerated(config.clockSpeed(), recovered.lastTime());
+        disruptor = new Disruptor<>(RingSlot::new, config.ringSize(), namedThreads(config.stageThreads() == 2), ProducerType.MULTI,
+            waitStrategy);
         disruptor.setDefaultExceptionHandler(new HaltOnError());
         final LogicStage logic = new LogicStage(new Sequencer(clock, recovered.lastSequence(), recovered.lastTime()),
-            new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(), new BatchRelease(waitStrategy));
+            new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(), config.stageThreads() == 2 ? new BatchRelease(waitStrategy) : null);
         publisher = new PublishStage(disruptor.getRingBuffer(), inputJournal, outputJournal, subscribers.clone(), snapshots,
             new BatchRelease(waitStrategy));
-        disruptor.handleEventsWith(logic).then(publisher);
+        if (config.stageThreads() == 2)
+        {
+            disruptor.handleEventsWith(logic).then(publisher);
+            lastStage = publisher;
+        }
+        else
+        {
+            lastStage = new SerialStages(logic, publisher);
+            disruptor.handleEventsWith(lastStage);
+        }
         blocking = waitStrategy instanceof StageBlockingWaitStrategy stageBlocking ? stageBlocking : null;
         if (blocking != null)
         {
             blocking.watch(disruptor.getRingBuffer());
         }
         ring = disruptor.start();
-        LOG.info("pipeline started on {}: {} durability, {} wait strategy, ring of {}, next sequence {}", config.dataDir(),
-            config.durability(), config.waitStrategy(), config.ringSize(), recovered.lastSequence() + 1);
+        LOG.info("pipeline started on {}: {} durability, {} wait strategy, ring of {}, {} stage thread(s), next sequence {}",
+            config.dataDir(), config.durability(), config.waitStrategy(), config.ringSize(), config.stageThreads(),
+            recovered.lastSequence() + 1);
 
         if (config.tickEveryMillis() > 0)
         {
@@ -84,7 +99,18 @@ public final class Pipeline implements AutoCloseable
     /** Recovers {@code config.dataDir()} and starts the pipeline; subscribers are fixed from then on. */
     public static Pipeline start(final PipelineConfig config, final StateMachineFactory factory, final OutputSubscriber... subscribers)
     {
-        return new Pipeline(config, factory, subscribers);
+        return new Pipeline(config, factory, null, subscribers);
+    }
+
+    /**
+     * Like {@link #start} but stamps inputs with {@code clock} instead of the configured wall clock: for
+     * benchmarks and simulations that replay a stream with its own timeline. The logic thread calls
+     * {@code clock.now()} exactly once per input, in sequence order.
+     */
+    public static Pipeline startWithClock(final PipelineConfig config, final StateMachineFactory factory, final PipelineClock clock,
+        final OutputSubscriber... subscribers)
+    {
+        return new Pipeline(config, factory, clock, subscribers);
     }
 
     /**
@@ -174,7 +200,7 @@ public final class Pipeline implements AutoCloseable
     private boolean drained(final long timeoutNanos)
     {
         final long deadline = System.nanoTime() + timeoutNanos;
-        while (disruptor.getSequenceValueFor(publisher) < ring.getCursor())
+        while (disruptor.getSequenceValueFor(lastStage) < ring.getCursor())
         {
             if (System.nanoTime() > deadline)
             {
@@ -235,9 +261,10 @@ public final class Pipeline implements AutoCloseable
         }
     }
 
-    private static ThreadFactory namedThreads()
+    /** Names the stage threads in the order the Disruptor starts them, which is the order the stages were added. */
+    private static ThreadFactory namedThreads(final boolean twoThreads)
     {
-        final String[] names = {"offpeak-logic", "offpeak-publisher"};
+        final String[] names = twoThreads ? new String[] {"offpeak-logic", "offpeak-publisher"} : new String[] {"offpeak-pipeline"};
         final AtomicInteger next = new AtomicInteger();
         return runnable ->
         {

@@ -14,9 +14,11 @@ import java.nio.file.Path;
  * @param snapshotsKept    how many snapshot files to keep
  * @param clockSpeed       engine time runs this many times faster than the wall clock (1 = real time)
  * @param tickEveryMillis  wall-clock period of TIMER_TICK inputs (0: no clock thread)
+ * @param stageThreads     1: one thread runs the logic and then journals and publishes each batch; 2: the logic
+ *                         and the journal-and-publish stage on threads of their own (for machines with cores to spare)
  */
 public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKind waitStrategy, int ringSize, long snapshotEvery,
-                             int snapshotsKept, double clockSpeed, long tickEveryMillis)
+                             int snapshotsKept, double clockSpeed, long tickEveryMillis, int stageThreads)
 {
     public PipelineConfig
     {
@@ -28,41 +30,50 @@ public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKi
         {
             throw new IllegalArgumentException("snapshotEvery and tickEveryMillis must be >= 0 and snapshotsKept >= 1");
         }
+        if (stageThreads != 1 && stageThreads != 2)
+        {
+            throw new IllegalArgumentException("stageThreads must be 1 or 2, was " + stageThreads);
+        }
     }
 
-    /** Async durability, blocking waits, 64k slots, a snapshot every million inputs, ticks every 100 ms of real time. */
+    /** Async durability, blocking waits, 64k slots, a snapshot every million inputs, ticks every 100 ms of real time, one stage thread. */
     public static PipelineConfig defaults(final Path dataDir)
     {
-        return new PipelineConfig(dataDir, Durability.ASYNC, WaitStrategyKind.BLOCKING, 1 << 16, 1_000_000, 3, 1.0, 100);
+        return new PipelineConfig(dataDir, Durability.ASYNC, WaitStrategyKind.BLOCKING, 1 << 16, 1_000_000, 3, 1.0, 100, 1);
     }
 
     public PipelineConfig withDurability(final Durability value)
     {
-        return new PipelineConfig(dataDir, value, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis);
+        return new PipelineConfig(dataDir, value, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
     }
 
     public PipelineConfig withWaitStrategy(final WaitStrategyKind value)
     {
-        return new PipelineConfig(dataDir, durability, value, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis);
+        return new PipelineConfig(dataDir, durability, value, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
     }
 
     public PipelineConfig withRingSize(final int value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, value, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis);
+        return new PipelineConfig(dataDir, durability, waitStrategy, value, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
     }
 
     public PipelineConfig withSnapshotEvery(final long value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, value, snapshotsKept, clockSpeed, tickEveryMillis);
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, value, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
     }
 
     public PipelineConfig withClockSpeed(final double value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, value, tickEveryMillis);
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, value, tickEveryMillis, stageThreads);
+    }
+
+    public PipelineConfig withStageThreads(final int value)
+    {
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, value);
     }
 
     public PipelineConfig withTickEveryMillis(final long value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, value);
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, value, stageThreads);
     }
 }

@@ -9,12 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last stage, after the logic stage: makes a batch durable, then public. It appends each input to
- * the input journal and, at the end of the batch, commits it (msync under SYNC durability: one per
- * batch, group commit); only then does it go over the batch again and, per input, write its output
- * to the output journal, hand it to the subscribers, write a due snapshot file and acknowledge the
- * producer. So an acknowledged input is durable under the configured mode, and nothing is
- * published that a crash could take back.
+ * Last stage, after the logic stage: makes a batch durable, then public. It adds each input to the
+ * input journal's pending document and its output to the output journal's pending batch; at the
+ * end of the ring batch (or of a chunk of {@link InputJournal#MAX_RECORDS_PER_DOCUMENT} inputs) it
+ * commits the input document (msync under SYNC durability: group commit), then the output batch,
+ * and only then goes over the chunk again and, per input, hands its output to the subscribers,
+ * writes a due snapshot file and acknowledges the producer. So an acknowledged input is durable
+ * under the configured mode, subscribers never see output the output journal does not hold yet,
+ * and nothing is published that a crash could take back.
  *
  * <p>The input journal is written here rather than on a thread of its own next to the logic stage:
  * on two cores the hop costs more than the append, and the logic stage has stamped the input by now.
@@ -29,7 +31,7 @@ final class PublishStage implements EventHandler<RingSlot>
     private final OutputSubscriber[] subscribers;
     private final SnapshotStore snapshots;
     private final BatchRelease release;
-    private long batchStart = -1;
+    private long chunkStart = -1;
 
     PublishStage(final RingBuffer<RingSlot> ring, final InputJournal inputJournal, final OutputJournal outputJournal,
         final OutputSubscriber[] subscribers, final SnapshotStore snapshots, final BatchRelease release)
@@ -45,21 +47,26 @@ final class PublishStage implements EventHandler<RingSlot>
     @Override
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
     {
-        if (batchStart < 0)
+        if (chunkStart < 0)
         {
-            batchStart = ringSequence;
+            chunkStart = ringSequence;
         }
-        slot.journalIndex = inputJournal.append(slot.input);
-        if (endOfBatch)
+        inputJournal.add(slot.input);
+        outputJournal.add(slot.input.sequence, slot.input.timestamp(), slot.output, slot.outputLength);
+        // A long batch goes out in chunks of one journal document: the first input's acknowledgement
+        // does not wait for tens of thousands behind it, and a document stays small.
+        if (endOfBatch || inputJournal.isFull())
         {
-            inputJournal.commit();
-            // The whole batch is still this stage's: the Disruptor frees the slots only after the last one returns.
-            for (long sequence = batchStart; sequence <= ringSequence; sequence++)
+            final long journalIndex = inputJournal.commit();
+            // After its input: output is derived, so a crash between the two loses nothing replay cannot rebuild.
+            outputJournal.commit();
+            // The chunk's slots are still this stage's: producers reuse them only after the release below.
+            for (long sequence = chunkStart; sequence <= ringSequence; sequence++)
             {
-                publish(ring.get(sequence));
+                publish(ring.get(sequence), journalIndex);
             }
-            batchStart = -1;
-            // Frees the batch's slots at once and wakes producers waiting for one.
+            chunkStart = -1;
+            // Frees the chunk's slots at once and wakes producers waiting for one.
             release.release(ringSequence);
         }
     }
@@ -76,13 +83,12 @@ final class PublishStage implements EventHandler<RingSlot>
         return release.sequence();
     }
 
-    private void publish(final RingSlot slot)
+    private void publish(final RingSlot slot, final long journalIndex)
     {
         final InputCommand input = slot.input;
         final int length = slot.outputLength;
         if (length > 0)
         {
-            outputJournal.append(input.sequence, input.timestamp(), slot.output, length);
             for (final OutputSubscriber subscriber : subscribers)
             {
                 try
@@ -98,7 +104,7 @@ final class PublishStage implements EventHandler<RingSlot>
         }
         if (slot.snapshot != null)
         {
-            snapshots.write(input.sequence, slot.journalIndex, input.timestamp(), slot.snapshot);
+            snapshots.write(input.sequence, journalIndex, input.timestamp(), slot.snapshot);
             slot.snapshot = null;
         }
         final Acknowledger acknowledger = slot.acknowledger;

@@ -1,5 +1,6 @@
 package com.offpeak.pipeline;
 
+import com.offpeak.journal.InputJournal;
 import com.offpeak.journal.JournalCorruptException;
 import com.offpeak.journal.OutputJournal;
 import java.io.ByteArrayInputStream;
@@ -40,23 +41,34 @@ public final class Recovery
         final long[] rewritten = new long[1];
         final ReplayListener completeOutput = (input, output, length) ->
         {
-            if (length == 0 || input.sequence < tail.sequence())
+            if (length == 0)
             {
                 return;
             }
             if (input.sequence > tail.sequence())
             {
-                outputJournal.append(input.sequence, input.timestamp(), output, length);
+                outputJournal.add(input.sequence, input.timestamp(), output, length);
                 rewritten[0]++;
+                if (outputJournal.pendingInputs() == InputJournal.MAX_RECORDS_PER_DOCUMENT)
+                {
+                    outputJournal.commit();
+                }
             }
-            else if (outputJournal.appendTransfers(output, length, tail.transfers()) > 0)
+            else if (tail.transfersMissingFrom() != 0 && input.sequence >= tail.transfersMissingFrom())
             {
-                rewritten[0]++;
+                // The last batch lost its transfers document: collect its transfers and write it once complete.
+                outputJournal.addTransfers(output, length);
+                if (input.sequence == tail.sequence())
+                {
+                    outputJournal.commit();
+                    rewritten[0]++;
+                }
             }
         };
         try (JournalReplay replay = startingPoint(dataDir, factory, snapshots))
         {
             replay.toEnd(completeOutput);
+            outputJournal.commit();
             if (tail.sequence() > replay.lastSequence())
             {
                 // Output is only ever written after its input, so the input journal lost its tail: new inputs would reuse sequences.

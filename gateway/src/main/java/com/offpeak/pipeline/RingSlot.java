@@ -15,8 +15,6 @@ final class RingSlot
     /** Written by the producer; cleared by the publisher after acknowledging. */
     Acknowledger acknowledger;
     long correlationId;
-    /** Written by the publisher when it journals the input. */
-    long journalIndex;
     /** Written by the logic stage: grows to the largest output seen, then is reused. */
     final ExpandableArrayBuffer output = new ExpandableArrayBuffer(INITIAL_OUTPUT_CAPACITY);
     int outputLength;

@@ -36,6 +36,8 @@ final class StageBlockingWaitStrategy implements WaitStrategy
     /** The stages, the clock and the producers that may wait at once; more still work, on the timed park alone. */
     private static final int MAX_WAITERS = 16;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long a waiter yields before it parks: long against a producer's gap between inputs, short against idleness. */
+    private static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final Waiter[] waiters = new Waiter[MAX_WAITERS];
     private final AtomicInteger waiting = new AtomicInteger();
@@ -103,6 +105,18 @@ final class StageBlockingWaitStrategy implements WaitStrategy
                 return;
             }
             Thread.onSpinWait();
+        }
+        // Then yield the core for a while before parking: under a steady flow the next input comes
+        // within microseconds, and a park costs the waiter and the producer that unparks it a system
+        // call each, several microseconds. Yielding lets a producer on this core run meanwhile.
+        final long yieldUntil = System.nanoTime() + YIELD_NANOS;
+        while (System.nanoTime() < yieldUntil)
+        {
+            if (ready(sequence, dependentSequence, published))
+            {
+                return;
+            }
+            Thread.yield();
         }
         final Waiter waiter = register(sequence, dependentSequence, published);
         try

@@ -67,7 +67,7 @@ class ReplayVerifyCommandTest
              ExcerptAppender appender = queue.createAppender();
              DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().writeByte((byte)OutputRecordType.INPUT).writeLong(1_000_000).writeLong(0);
+            dc.wire().bytes().writeByte((byte)OutputRecordType.OUTPUTS).writeInt(1).writeInt(0).writeLong(1_000_000).writeLong(0).writeInt(0);
         }
         assertThat(run("verify", "--data", data.toString())).isEqualTo(1);
         assertThat(printed()).contains("VIOLATION: the output journal holds output of input 1000000");

@@ -19,7 +19,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One document per input, its transfers as documents of their own: read back byte for byte, cut runs completed. */
+/** One outputs document per batch, its transfers in a document of their own: read back byte for byte, cut batches completed. */
 class OutputJournalTest
 {
     private static final int TRANSFER_PAYLOAD = TransferCodec.LENGTH - 1;
@@ -37,11 +37,15 @@ class OutputJournalTest
         final ExpandableArrayBuffer second = new ExpandableArrayBuffer(64);
         try (OutputJournal journal = new OutputJournal(data))
         {
-            journal.append(1, 1_000, output, length);
+            journal.add(1, 1_000, output, length);
             final OutputEncoder encoder = new OutputEncoder().wrap(second);
             encoder.snapshotTaken(1_001, 2);
             secondLength = encoder.length();
-            journal.append(2, 1_001, second, secondLength);
+            journal.add(2, 1_001, second, secondLength);
+            journal.add(3, 1_001, second, 0); // no output: nothing written
+            journal.commit();
+            journal.add(4, 1_002, second, secondLength); // a batch without transfers has no transfers document
+            journal.commit();
         }
 
         try (OutputJournalReader reader = new OutputJournalReader(data))
@@ -53,46 +57,93 @@ class OutputJournalTest
             assertThat(reader.next()).isTrue();
             assertThat(reader.sequence()).isEqualTo(2);
             assertThat(bytes(reader.records(), reader.length())).isEqualTo(bytes(second, secondLength));
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.sequence()).isEqualTo(4);
+            assertThat(reader.time()).isEqualTo(1_002);
+            assertThat(bytes(reader.records(), reader.length())).isEqualTo(bytes(second, secondLength));
             assertThat(reader.next()).isFalse();
         }
     }
 
     @Test
-    void theLedgerSeesEveryTransferAsADocumentOfItsOwn()
+    void theBatchsTransfersFollowItsOutputsInADocumentOfTheirOwn()
     {
         final int length = encodeEventsAndTransfers();
         try (OutputJournal journal = new OutputJournal(data))
         {
-            journal.append(1, 1_000, output, length);
+            journal.add(1, 1_000, output, length);
+            journal.add(2, 1_000, output, length);
+            journal.commit();
         }
         try (SingleChronicleQueue queue = Journals.openReadOnly(data, Journals.OUTPUT);
              ExcerptTailer tailer = queue.createTailer())
         {
-            assertThat(documentTypes(tailer)).containsExactly(OutputRecordType.INPUT, OutputRecordType.TRANSFER, OutputRecordType.TRANSFER);
+            assertThat(documentTypes(tailer)).containsExactly(OutputRecordType.OUTPUTS, OutputRecordType.TRANSFER);
+        }
+        try (SingleChronicleQueue queue = Journals.openReadOnly(data, Journals.OUTPUT);
+             ExcerptTailer tailer = queue.createTailer())
+        {
+            tailer.readingDocument().close(); // the outputs
+            try (DocumentContext dc = tailer.readingDocument())
+            {
+                assertThat(dc.wire().bytes().readRemaining()).as("four transfers in the ledger's layout").isEqualTo(4L * TransferCodec.LENGTH);
+            }
         }
     }
 
     @Test
-    void aRunCutBeforeItsLastTransferIsHeldBackThenCompletedByRecovery()
+    void aBatchCutBeforeItsTransfersIsHeldBackThenCompletedByRecovery()
     {
         final int length = encodeEventsAndTransfers();
         try (OutputJournal journal = new OutputJournal(data))
         {
-            journal.append(1, 1_000, output, length);
+            journal.add(1, 1_000, output, length);
+            journal.commit();
+            journal.add(2, 1_001, output, length);
+            journal.add(3, 1_002, output, length);
+            journal.commit();
         }
         final Path cut = data.resolve("cut");
-        copyDocuments(data, cut, 2); // the input's document and its first transfer: a crash before the second
+        copyDocuments(data, cut, 3); // the first batch and the second's outputs: a crash before its transfers
 
         try (OutputJournal journal = new OutputJournal(cut);
              OutputJournalReader reader = new OutputJournalReader(cut))
         {
-            assertThat(journal.tail()).isEqualTo(new OutputJournal.Tail(1, 1_000, 1));
-            assertThat(reader.next()).as("an input with a transfer still missing is not returned").isFalse();
-
-            assertThat(journal.appendTransfers(output, length, journal.tail().transfers())).isEqualTo(1);
+            assertThat(journal.tail()).isEqualTo(new OutputJournal.Tail(3, 1_002, 2));
             assertThat(reader.next()).isTrue();
-            assertThat(bytes(reader.records(), reader.length())).isEqualTo(bytes(output, length));
-            assertThat(journal.tail()).isEqualTo(new OutputJournal.Tail(1, 1_000, 2));
+            assertThat(reader.sequence()).isEqualTo(1);
+            assertThat(reader.next()).as("a batch whose transfers are missing is not returned").isFalse();
+
+            journal.addTransfers(output, length);
+            journal.addTransfers(output, length);
+            journal.commit();
+            assertThat(journal.tail()).isEqualTo(new OutputJournal.Tail(3, 1_002, 0));
+            for (long sequence = 2; sequence <= 3; sequence++)
+            {
+                assertThat(reader.next()).isTrue();
+                assertThat(reader.sequence()).isEqualTo(sequence);
+                assertThat(bytes(reader.records(), reader.length())).isEqualTo(bytes(output, length));
+            }
+            assertThat(reader.next()).isFalse();
+        }
+        try (OutputJournal journal = new OutputJournal(data.resolve("empty")))
+        {
+            assertThat(journal.tail()).isEqualTo(new OutputJournal.Tail(0, 0, 0));
+        }
+    }
+
+    @Test
+    void anOutputJournalOfAnOlderReleaseIsRefusedWithAClearError()
+    {
+        try (SingleChronicleQueue queue = Journals.open(data, Journals.OUTPUT, Durability.ASYNC);
+             ExcerptAppender appender = queue.createAppender();
+             DocumentContext dc = appender.writingDocument())
+        {
+            dc.wire().bytes().writeByte((byte)0).writeLong(1).writeLong(0);
+        }
+        try (OutputJournalReader reader = new OutputJournalReader(data))
+        {
+            assertThatThrownBy(reader::next).isInstanceOf(JournalCorruptException.class).hasMessageContaining("older release");
         }
     }
 
@@ -103,7 +154,7 @@ class OutputJournalTest
              ExcerptAppender appender = queue.createAppender();
              DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().writeByte((byte)OutputRecordType.INPUT).writeLong(1).writeLong(0)
+            dc.wire().bytes().writeByte((byte)OutputRecordType.OUTPUTS).writeInt(1).writeInt(0).writeLong(1).writeLong(0).writeInt(11)
                 .writeByte((byte)OutputRecordType.ACCEPTED).writeShort((short)50).writeLong(7);
         }
         try (OutputJournalReader reader = new OutputJournalReader(data))

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pipeline's own stage allocates nothing per input once warm: the publisher (input journal,
- * output journal, acknowledgement) measured with the JVM's per-thread allocation counters over
- * 50,000 inputs after a warm-up. (The logic thread's figure includes the engine's and ledger's
+ * output journal, acknowledgement), on a thread of its own in the two-thread layout, measured with
+ * the JVM's per-thread allocation counters over 50,000 inputs after a warm-up. (The logic thread's figure includes the engine's and ledger's
  * growth as their state grows, so it is not asserted here; both are tested for zero allocation in
  * their own modules.)
  */
@@ -29,7 +29,7 @@ class AllocationTest
     {
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (Pipeline pipeline = Pipeline.start(PipelineConfig.defaults(data).withTickEveryMillis(0).withSnapshotEvery(0)
-            .withRingSize(1024), Load.EXCHANGE))
+            .withRingSize(1024).withStageThreads(2), Load.EXCHANGE))
         {
             Load.run(pipeline, 1, 50_000, 1); // warm-up: JIT, output buffers grown, journal files mapped
             final Map<String, Long> before = allocatedByStage(threads);

@@ -18,13 +18,13 @@ import java.io.IOException;
  * its number of orders reproduces the cycle exactly: {@link #load} shifts each batch as it hands it
  * out, and one engine runs any number of cycles (a new engine per cycle would allocate).
  */
-final class CommandStream
+public final class CommandStream
 {
     /**
      * Commands applied per benchmark invocation; a stream is a whole number of batches. Small
      * enough (about 0.5 MB of commands) to stay in cache between loading and applying.
      */
-    static final int BATCH = 5_000;
+    public static final int BATCH = 5_000;
 
     private final Command[] commands;
     private final long[] skipsPerBatch;
@@ -48,7 +48,7 @@ final class CommandStream
         this.description = description;
     }
 
-    int batches()
+    public int batches()
     {
         return skipsPerBatch.length;
     }
@@ -60,7 +60,7 @@ final class CommandStream
     }
 
     /** Orders the engine accepts in one cycle: the shift of every order id in the next one. */
-    long ordersPerCycle()
+    public long ordersPerCycle()
     {
         return ordersPerCycle;
     }
@@ -72,7 +72,7 @@ final class CommandStream
     }
 
     /** Workload statistics measured while generating, for the benchmark log. */
-    String description()
+    public String description()
     {
         return description;
     }
@@ -81,7 +81,7 @@ final class CommandStream
      * Copies batch {@code batch} into {@code slots}, shifted to cycle {@code cycle} (0 = as
      * generated): later by {@code cycle} spans, order ids past {@code cycle} cycles' orders.
      */
-    void load(final int batch, final long cycle, final Command[] slots)
+    public void load(final int batch, final long cycle, final Command[] slots)
     {
         final long millis = cycle * cycleMillis;
         final long orderIds = cycle * ordersPerCycle;

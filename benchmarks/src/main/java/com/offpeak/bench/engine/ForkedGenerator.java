@@ -27,7 +27,7 @@ public final class ForkedGenerator
     }
 
     /** Runs {@link #main} in a child JVM with this JVM's class path and reads back the stream it wrote. */
-    static CommandStream generate(final Workload workload)
+    public static CommandStream generate(final Workload workload)
     {
         try
         {

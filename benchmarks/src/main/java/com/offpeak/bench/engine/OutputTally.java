@@ -10,7 +10,7 @@ import org.agrona.DirectBuffer;
  * generated stream. Reads only the record framing ({@code [u8 type][u16 payload length]}) and one
  * field, outside the measured time, so the measured work is exactly the engine plus the encoder.
  */
-final class OutputTally
+public final class OutputTally
 {
     /** Offset of {@code orderId} in an accepted record's payload: after {@code time, account, clientOrderId}. */
     private static final int ACCEPTED_ORDER_ID_OFFSET = 3 * Long.BYTES;
@@ -21,7 +21,7 @@ final class OutputTally
     private long lastAcceptedOrderId;
 
     /** Adds the records in the first {@code length} bytes of {@code buffer}. */
-    void add(final DirectBuffer buffer, final int length)
+    public void add(final DirectBuffer buffer, final int length)
     {
         int recordStart = 0;
         while (recordStart < length)
@@ -45,17 +45,17 @@ final class OutputTally
         }
     }
 
-    long events()
+    public long events()
     {
         return events;
     }
 
-    long rejections()
+    public long rejections()
     {
         return rejections;
     }
 
-    long fills()
+    public long fills()
     {
         return fills;
     }

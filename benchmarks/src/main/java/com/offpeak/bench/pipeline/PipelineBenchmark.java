@@ -1,5 +1,9 @@
 package com.offpeak.bench.pipeline;
 
+import com.offpeak.bench.engine.CommandStream;
+import com.offpeak.bench.engine.ForkedGenerator;
+import com.offpeak.bench.engine.OutputTally;
+import com.offpeak.bench.engine.Workload;
 import com.offpeak.engine.EngineConfig;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.journal.Durability;
@@ -35,13 +39,14 @@ import org.HdrHistogram.Histogram;
  *     (and counts against) every input scheduled behind it: no coordinated omission;</li>
  * <li>replay: the journal of the throughput run replayed through the business logic.</li>
  * </ul>
- * Usage: {@code PipelineBenchmark [dataRoot] [throughputInputs] [latencySeconds]}.
+ * Usage: {@code PipelineBenchmark [dataRoot] [throughputInputs] [latencySeconds] [EXCHANGE_MIX|SYNTHETIC]}.
  */
 public final class PipelineBenchmark
 {
     private static final StateMachineFactory EXCHANGE = Exchange.factory(Catalog.loadDefault(), EngineConfig.DEFAULT,
         new LedgerConfig(10, 20));
     private static final InputWriter<SyntheticFlow> NEXT = (slot, flow) -> flow.next(slot);
+    private static final InputWriter<ExchangeMixInputs> NEXT_MIX = (slot, mix) -> mix.next(slot);
     private static final int PRODUCERS = 2;
 
     private PipelineBenchmark()
@@ -53,7 +58,14 @@ public final class PipelineBenchmark
         final Path root = Path.of(args.length > 0 ? args[0] : "target/pipeline-bench");
         final int inputs = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
         final int latencySeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        System.out.printf("cores=%d, load average at start: %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+        final Source source = Source.valueOf(args.length > 3 ? args[3] : Source.EXCHANGE_MIX.name());
+        final CommandStream stream = source == Source.EXCHANGE_MIX ? ForkedGenerator.generate(Workload.EXCHANGE_MIX) : null;
+        if (stream != null)
+        {
+            System.out.println(stream.description());
+        }
+        System.out.printf("cores=%d, source %s, load average at start: %s%n", Runtime.getRuntime().availableProcessors(), source,
+            loadAverage());
 
         for (final Durability durability : Durability.values())
         {
@@ -61,7 +73,7 @@ public final class PipelineBenchmark
             {
                 final int n = durability == Durability.SYNC ? inputs / 4 : inputs;
                 final Path dir = fresh(root.resolve("throughput-" + durability + "-" + wait));
-                throughput(dir, durability, wait, n);
+                throughput(dir, durability, wait, n, stream);
                 if (durability == Durability.ASYNC && wait == WaitStrategyKind.BLOCKING)
                 {
                     replay(dir);
@@ -72,54 +84,92 @@ public final class PipelineBenchmark
         {
             for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING})
             {
-                // 10k/s shows the pipeline's own latency; 100k and 200k/s are the targets' rates.
-                for (final int rate : new int[] {10_000, 100_000, 200_000})
+                // 10k/s shows the pipeline's own latency; 100k and 200k/s are the targets' rates. 0 seconds: no latency runs.
+                for (final int rate : latencySeconds > 0 ? new int[] {10_000, 100_000, 200_000} : new int[0])
                 {
-                    latency(fresh(root.resolve("latency-" + durability + "-" + wait + "-" + rate)), durability, wait, rate, latencySeconds);
+                    latency(fresh(root.resolve("latency-" + durability + "-" + wait + "-" + rate)), durability, wait, rate, latencySeconds,
+                        stream);
                 }
             }
         }
         System.out.printf("load average at end: %s%n", loadAverage());
     }
 
-    private static void throughput(final Path dir, final Durability durability, final WaitStrategyKind wait, final int inputs)
-        throws Exception
+    /** Where the inputs come from: a benchmark argument. */
+    private enum Source
     {
-        final CountDownLatch done = new CountDownLatch(inputs);
+        /** The engine benchmark's exchange-core-like mix (~80% amends), one producer, on the stream's own timeline. */
+        EXCHANGE_MIX,
+        /** {@link SyntheticFlow}: 45% asks, 45% bids (a third IOC), cancels; two producers, wall-clock time. */
+        SYNTHETIC
+    }
+
+    private static void throughput(final Path dir, final Durability durability, final WaitStrategyKind wait, final int inputs,
+        final CommandStream stream) throws Exception
+    {
+        final ExchangeMixInputs mix = stream == null ? null : new ExchangeMixInputs(stream, inputs);
+        final int total = mix == null ? inputs : mix.inputs();
+        final int producers = mix == null ? PRODUCERS : 1;
+        final CountDownLatch done = new CountDownLatch(total);
         final Acknowledger ack = (correlationId, sequence, output, length) -> done.countDown();
-        try (Pipeline pipeline = Pipeline.start(config(dir, durability, wait), EXCHANGE))
+        try (Pipeline pipeline = start(config(dir, durability, wait), mix))
         {
-            final Thread[] producers = new Thread[PRODUCERS];
+            final Thread[] threads = new Thread[producers];
             final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
-            for (int p = 0; p < PRODUCERS; p++)
+            for (int p = 0; p < producers; p++)
             {
-                final SyntheticFlow flow = new SyntheticFlow(p, 1 + p * 1000L, 50);
-                final int share = inputs / PRODUCERS + (p < inputs % PRODUCERS ? 1 : 0);
-                producers[p] = new Thread(() ->
+                final int share = total / producers + (p < total % producers ? 1 : 0);
+                final Runnable produce;
+                if (mix != null)
                 {
-                    for (int i = 0; i < share; i++)
+                    produce = () ->
                     {
-                        pipeline.submit(NEXT, flow, ack, i);
-                    }
-                });
-                producers[p].start();
+                        for (int i = 0; i < share; i++)
+                        {
+                            pipeline.submit(NEXT_MIX, mix, ack, i);
+                        }
+                    };
+                }
+                else
+                {
+                    final SyntheticFlow flow = new SyntheticFlow(p, 1 + p * 1000L, 50);
+                    produce = () ->
+                    {
+                        for (int i = 0; i < share; i++)
+                        {
+                            pipeline.submit(NEXT, flow, ack, i);
+                        }
+                    };
+                }
+                threads[p] = new Thread(produce, "producer-" + p);
+                threads[p].start();
             }
             done.await();
             final long nanos = System.nanoTime() - start;
             final long cpuNanos = processCpuNanos() - cpuAtStart;
+            final java.lang.management.ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+            for (final long id : tmx.getAllThreadIds())
+            {
+                final java.lang.management.ThreadInfo info = tmx.getThreadInfo(id);
+                if (info != null && (info.getThreadName().startsWith("offpeak") || info.getThreadName().startsWith("producer")))
+                {
+                    System.out.printf("   %s %.3f us/input%n", info.getThreadName(), tmx.getThreadCpuTime(id) / 1e3 / total);
+                }
+            }
             pipeline.close();
             System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%d producers, %,d msyncs)%n",
-                durability, wait, inputs, nanos / 1e9, inputs * 1e9 / nanos, cpuNanos / 1e3 / inputs, PRODUCERS, pipeline.inputJournalSyncs());
+                durability, wait, total, nanos / 1e9, total * 1e9 / nanos, cpuNanos / 1e3 / total, producers, pipeline.inputJournalSyncs());
         }
     }
 
     private static void latency(final Path dir, final Durability durability, final WaitStrategyKind wait, final int rate,
-        final int seconds) throws Exception
+        final int seconds, final CommandStream stream) throws Exception
     {
         final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         final long warmupInputs = rate; // one second at the offered rate, not recorded
-        final long total = warmupInputs + (long)rate * seconds;
+        final ExchangeMixInputs mix = stream == null ? null : new ExchangeMixInputs(stream, (int)(warmupInputs + (long)rate * seconds));
+        final long total = mix == null ? warmupInputs + (long)rate * seconds : mix.inputs();
         final CountDownLatch done = new CountDownLatch(1);
         // Runs on the publisher thread only, so the histogram has a single writer.
         final Acknowledger ack = (intendedNanos, sequence, output, length) ->
@@ -134,7 +184,7 @@ public final class PipelineBenchmark
                 done.countDown();
             }
         };
-        try (Pipeline pipeline = Pipeline.start(config(dir, durability, wait), EXCHANGE))
+        try (Pipeline pipeline = start(config(dir, durability, wait), mix))
         {
             final SyntheticFlow flow = new SyntheticFlow(42, 1, 50);
             final long interval = 1_000_000_000L / rate;
@@ -146,7 +196,14 @@ public final class PipelineBenchmark
                 {
                     Thread.onSpinWait();
                 }
-                pipeline.submit(NEXT, flow, ack, intended);
+                if (mix != null)
+                {
+                    pipeline.submit(NEXT_MIX, mix, ack, intended);
+                }
+                else
+                {
+                    pipeline.submit(NEXT, flow, ack, intended);
+                }
             }
             done.await();
         }
@@ -155,18 +212,34 @@ public final class PipelineBenchmark
             histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3);
     }
 
+    /** The exchange mix runs on its own timeline; the synthetic flow on the wall clock. */
+    private static Pipeline start(final PipelineConfig config, final ExchangeMixInputs mix)
+    {
+        return mix == null ? Pipeline.start(config, EXCHANGE) : Pipeline.startWithClock(config, EXCHANGE, mix);
+    }
+
     private static void replay(final Path dir)
     {
         for (int run = 0; run < 2; run++) // the first run warms the JIT
         {
             final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
+            // The first run also counts what the engine said (its timing is the warm-up's anyway).
+            final OutputTally tally = new OutputTally();
+            final boolean count = run == 0;
             try (JournalReplay replay = new JournalReplay(dir).fromStart(EXCHANGE.create()))
             {
-                replay.toEnd((input, output, length) -> { });
+                replay.toEnd((input, output, length) ->
+                {
+                    if (count)
+                    {
+                        tally.add(output, length);
+                    }
+                });
                 final long nanos = System.nanoTime() - start;
-                System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input%n", run + 1,
-                    replay.replayed(), nanos / 1e9, replay.replayed() * 1e9 / nanos, (processCpuNanos() - cpuAtStart) / 1e3 / replay.replayed());
+                System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input%s%n", run + 1,
+                    replay.replayed(), nanos / 1e9, replay.replayed() * 1e9 / nanos, (processCpuNanos() - cpuAtStart) / 1e3 / replay.replayed(),
+                    count ? String.format(" (%,d records: %,d fills, %,d rejections)", tally.events(), tally.fills(), tally.rejections()) : "");
             }
         }
     }
