@@ -8,15 +8,13 @@ import org.agrona.ExpandableArrayBuffer;
  */
 final class RingSlot
 {
-    private static final int INITIAL_OUTPUT_CAPACITY = 512;
-
     /** Written by the producer, then stamped by the logic stage ({@link Sequencer}). */
     final InputCommand input = new InputCommand();
     /** Written by the producer; cleared by the publisher after acknowledging. */
     Acknowledger acknowledger;
     long correlationId;
-    /** Written by the logic stage: grows to the largest output seen, then is reused. */
-    final ExpandableArrayBuffer output = new ExpandableArrayBuffer(INITIAL_OUTPUT_CAPACITY);
+    /** Set by the logic stage to the buffer it encoded the output into (one of {@link LogicStage}'s, reused). */
+    ExpandableArrayBuffer output;
     int outputLength;
     /** Written by the logic stage when a snapshot is due: the state machine's serialized state. */
     byte[] snapshot;

@@ -20,6 +20,8 @@ import com.offpeak.pipeline.WaitStrategyKind;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -67,6 +69,11 @@ public final class PipelineBenchmark
         System.out.printf("cores=%d, source %s, load average at start: %s%n", Runtime.getRuntime().availableProcessors(), source,
             loadAverage());
 
+        // Warm-up, not reported: the JIT compiles the engine, ledger and journals before anything is measured.
+        System.out.println("warm-up:");
+        throughput(fresh(root.resolve("warm-up")), Durability.ASYNC, WaitStrategyKind.BLOCKING, inputs, stream);
+        replay(root.resolve("warm-up"));
+        System.out.println("measured:");
         for (final Durability durability : Durability.values())
         {
             for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING})
@@ -148,18 +155,11 @@ public final class PipelineBenchmark
             done.await();
             final long nanos = System.nanoTime() - start;
             final long cpuNanos = processCpuNanos() - cpuAtStart;
-            final java.lang.management.ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
-            for (final long id : tmx.getAllThreadIds())
-            {
-                final java.lang.management.ThreadInfo info = tmx.getThreadInfo(id);
-                if (info != null && (info.getThreadName().startsWith("offpeak") || info.getThreadName().startsWith("producer")))
-                {
-                    System.out.printf("   %s %.3f us/input%n", info.getThreadName(), tmx.getThreadCpuTime(id) / 1e3 / total);
-                }
-            }
+            final String stageCpu = stageThreadsCpu(total);
             pipeline.close();
-            System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%d producers, %,d msyncs)%n",
-                durability, wait, total, nanos / 1e9, total * 1e9 / nanos, cpuNanos / 1e3 / total, producers, pipeline.inputJournalSyncs());
+            System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%s; %d producers, %,d msyncs)%n",
+                durability, wait, total, nanos / 1e9, total * 1e9 / nanos, cpuNanos / 1e3 / total, stageCpu, producers,
+                pipeline.inputJournalSyncs());
         }
     }
 
@@ -260,6 +260,22 @@ public final class PipelineBenchmark
             }
         }
         return Files.createDirectories(dir);
+    }
+
+    /** CPU time per input of each live stage thread (names {@code offpeak-*}), since it started. */
+    private static String stageThreadsCpu(final long inputs)
+    {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final StringBuilder cpu = new StringBuilder();
+        for (final ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds()))
+        {
+            if (thread != null && thread.getThreadName().startsWith("offpeak-"))
+            {
+                cpu.append(cpu.length() == 0 ? "" : ", ").append(thread.getThreadName())
+                    .append(String.format(" %.2f us", threads.getThreadCpuTime(thread.getThreadId()) / 1e3 / inputs));
+            }
+        }
+        return cpu.toString();
     }
 
     /**
