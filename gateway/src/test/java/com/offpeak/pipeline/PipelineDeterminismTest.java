@@ -58,6 +58,17 @@ class PipelineDeterminismTest
         assertThat(JournalVerifier.verify(data, Load.EXCHANGE, 1_000, sequence -> { })).isNull();
     }
 
+    @Test
+    void theTwoThreadLayoutJournalsWhatAReplayProduces(@TempDir final Path twoThreads) throws Exception
+    {
+        try (Pipeline pipeline = Pipeline.start(PipelineConfig.defaults(twoThreads).withTickEveryMillis(1).withStageThreads(2)
+            .withRingSize(1024), Load.EXCHANGE))
+        {
+            Load.run(pipeline, PRODUCERS, PER_PRODUCER, 8);
+        }
+        assertThat(JournalVerifier.verify(twoThreads, Load.EXCHANGE, 1_000, sequence -> { })).isNull();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2})
     void snapshotPlusReplayEqualsFullReplayAtRandomCutPoints(final long seed) throws Exception
