@@ -5,11 +5,14 @@ import com.offpeak.engine.CommandType;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.pipeline.InputCommand;
 import com.offpeak.pipeline.InputType;
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
 import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * The input journal's record: one fixed 152-byte layout for every input type (unused fields are
- * zero), written field by field, never through reflection; a document holds one or more records
+ * zero), written field by field at fixed offsets, never through reflection; a document holds one or more records
  * back to back ({@link InputJournal}). Layout 1
  * records (the first 88 bytes, before substitutes) still decode, with no substitutes.
  * <pre>
@@ -41,6 +44,7 @@ public final class InputCodec
     public static final int LAYOUT_VERSION = 2;
     /** Layout 1: the same fields up to the auction interval, no substitutes. */
     private static final int LENGTH_V1 = 88;
+    private static final int SUBSTITUTE_LENGTH = 20;
 
     private static final int CONTIGUOUS = 1;
     private static final int POST_ONLY = 2;
@@ -51,35 +55,37 @@ public final class InputCodec
     {
     }
 
-    public static void encode(final InputCommand input, final Bytes<?> out)
+    /** Writes {@code input}'s record at {@code offset}: {@value #LENGTH} bytes. */
+    public static void encode(final InputCommand input, final MutableDirectBuffer out, final int offset)
     {
         final var c = input.command;
         final boolean cash = !input.type.isEngineCommand();
-        out.writeByte((byte)input.type.code());
-        out.writeByte((byte)((c.contiguous ? CONTIGUOUS : 0) | (c.postOnly ? POST_ONLY : 0) | (c.preemptible ? PREEMPTIBLE : 0) |
+        out.putByte(offset, (byte)input.type.code());
+        out.putByte(offset + 1, (byte)((c.contiguous ? CONTIGUOUS : 0) | (c.postOnly ? POST_ONLY : 0) | (c.preemptible ? PREEMPTIBLE : 0) |
             (c.alternatives ? ALTERNATIVES : 0)));
-        out.writeByte((byte)timeInForceCode(c.timeInForce));
-        out.writeByte((byte)LAYOUT_VERSION);
-        out.writeInt(c.instrument);
-        out.writeLong(input.sequence);
-        out.writeLong(c.timestamp);
-        out.writeLong(cash ? input.account : c.account);
-        out.writeLong(cash ? input.idempotencyKey : c.clientOrderId);
-        out.writeLong(c.orderId);
-        out.writeInt(c.gpus);
-        out.writeInt(c.durationMinutes);
-        out.writeLong(cash ? input.amount : c.price);
-        out.writeLong(c.availableUntil);
-        out.writeLong(c.deadline);
-        out.writeInt(c.minBlock);
-        out.writeInt(c.auctionIntervalSeconds);
-        out.writeInt(c.substituteCount);
+        out.putByte(offset + 2, (byte)timeInForceCode(c.timeInForce));
+        out.putByte(offset + 3, (byte)LAYOUT_VERSION);
+        out.putInt(offset + 4, c.instrument, LITTLE_ENDIAN);
+        out.putLong(offset + 8, input.sequence, LITTLE_ENDIAN);
+        out.putLong(offset + 16, c.timestamp, LITTLE_ENDIAN);
+        out.putLong(offset + 24, cash ? input.account : c.account, LITTLE_ENDIAN);
+        out.putLong(offset + 32, cash ? input.idempotencyKey : c.clientOrderId, LITTLE_ENDIAN);
+        out.putLong(offset + 40, c.orderId, LITTLE_ENDIAN);
+        out.putInt(offset + 48, c.gpus, LITTLE_ENDIAN);
+        out.putInt(offset + 52, c.durationMinutes, LITTLE_ENDIAN);
+        out.putLong(offset + 56, cash ? input.amount : c.price, LITTLE_ENDIAN);
+        out.putLong(offset + 64, c.availableUntil, LITTLE_ENDIAN);
+        out.putLong(offset + 72, c.deadline, LITTLE_ENDIAN);
+        out.putInt(offset + 80, c.minBlock, LITTLE_ENDIAN);
+        out.putInt(offset + 84, c.auctionIntervalSeconds, LITTLE_ENDIAN);
+        out.putInt(offset + 88, c.substituteCount, LITTLE_ENDIAN);
         for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
         {
-            out.writeInt(c.substituteInstrument[i]);
-            out.writeInt(c.substituteGpus[i]);
-            out.writeInt(c.substituteDuration[i]);
-            out.writeLong(c.substitutePrice[i]);
+            final int at = offset + 92 + i * SUBSTITUTE_LENGTH;
+            out.putInt(at, c.substituteInstrument[i], LITTLE_ENDIAN);
+            out.putInt(at + 4, c.substituteGpus[i], LITTLE_ENDIAN);
+            out.putInt(at + 8, c.substituteDuration[i], LITTLE_ENDIAN);
+            out.putLong(at + 12, c.substitutePrice[i], LITTLE_ENDIAN);
         }
     }
 

@@ -2,10 +2,10 @@ package com.offpeak.journal;
 
 import com.offpeak.pipeline.InputCommand;
 import java.nio.file.Path;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Appends sequenced inputs to the input journal, the system of record: {@link InputCodec} records,
@@ -25,8 +25,8 @@ public final class InputJournal implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Durability durability;
-    /** The records of the document being filled; off-heap, so writing it out is one memory copy. */
-    private final Bytes<?> pending = Bytes.allocateElasticDirect((long)MAX_RECORDS_PER_DOCUMENT * InputCodec.LENGTH);
+    /** The records of the document being filled; writing it out is one memory copy. */
+    private final UnsafeBuffer pending = new UnsafeBuffer(new byte[MAX_RECORDS_PER_DOCUMENT * InputCodec.LENGTH]);
     private int pendingRecords;
     private long syncs;
 
@@ -46,7 +46,7 @@ public final class InputJournal implements AutoCloseable
         {
             throw new IllegalStateException("the pending document is full: commit it first");
         }
-        InputCodec.encode(input, pending);
+        InputCodec.encode(input, pending, pendingRecords * InputCodec.LENGTH);
         pendingRecords++;
     }
 
@@ -69,9 +69,8 @@ public final class InputJournal implements AutoCloseable
         }
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().write(pending, pending.readPosition(), pending.readRemaining());
+            dc.wire().bytes().write(pending.byteArray(), 0, pendingRecords * InputCodec.LENGTH);
         }
-        pending.clear();
         pendingRecords = 0;
         if (durability == Durability.SYNC)
         {
@@ -92,6 +91,5 @@ public final class InputJournal implements AutoCloseable
     {
         appender.close();
         queue.close();
-        pending.releaseLast();
     }
 }

@@ -44,9 +44,10 @@ class CodecTest
         for (final InputCommand input : inputs)
         {
             input.sequence = sequence++;
-            final Bytes<?> bytes = Bytes.allocateElasticOnHeap(InputCodec.LENGTH);
-            InputCodec.encode(input, bytes);
-            assertThat(bytes.readRemaining()).isEqualTo(InputCodec.LENGTH);
+            final byte[] record = new byte[InputCodec.LENGTH + 8];
+            InputCodec.encode(input, new UnsafeBuffer(record), 4);
+            final Bytes<?> bytes = Bytes.wrapForRead(record);
+            bytes.readPositionRemaining(4, InputCodec.LENGTH);
             final InputCommand decoded = new InputCommand();
             InputCodec.decode(bytes, decoded);
             assertThat(decoded.toString()).isEqualTo(input.toString());
@@ -60,10 +61,9 @@ class CodecTest
     {
         final InputCommand bid = input(c -> c.command.placeBid(5, 7, 9, 1, 8, 120, 1_990_000, TimeInForce.GTC, 0, true, false, false));
         bid.sequence = 3;
-        final Bytes<?> current = Bytes.allocateElasticOnHeap(InputCodec.LENGTH);
-        InputCodec.encode(bid, current);
-        final byte[] layoutOne = new byte[88];
-        current.read(layoutOne);
+        final byte[] current = new byte[InputCodec.LENGTH];
+        InputCodec.encode(bid, new UnsafeBuffer(current), 0);
+        final byte[] layoutOne = Arrays.copyOf(current, 88);
         layoutOne[3] = 1;
         final InputCommand decoded = new InputCommand();
         decoded.command.placeBid(0, 0, 0, 0, 0, 0, 0, TimeInForce.GTC, 0, false, false, false).addSubstitute(2, 2, 2, 2);
