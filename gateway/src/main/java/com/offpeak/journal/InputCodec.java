@@ -7,7 +7,7 @@ import com.offpeak.pipeline.InputCommand;
 import com.offpeak.pipeline.InputType;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
-import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -90,28 +90,29 @@ public final class InputCodec
     }
 
     /**
-     * Decodes the record at {@code in}'s read position into {@code into} and moves past it. A document
-     * holds either one layout-1 record (exactly {@value #LENGTH_V1} bytes) or any number of current ones.
+     * Decodes the record at {@code offset} into {@code into}, where {@code remaining} bytes of the
+     * document are left, and returns its length. A document holds either one layout-1 record
+     * (exactly {@value #LENGTH_V1} bytes) or any number of current ones.
      *
      * @throws JournalCorruptException if the record is short, of an unknown type or layout.
      */
-    public static void decode(final Bytes<?> in, final InputCommand into)
+    public static int decode(final DirectBuffer in, final int offset, final int remaining, final InputCommand into)
     {
-        final long remaining = in.readRemaining();
         if (remaining < LENGTH && remaining != LENGTH_V1)
         {
             throw new JournalCorruptException("input record of " + remaining + " bytes, expected " + LENGTH);
         }
-        final int typeCode = in.readUnsignedByte();
+        final int typeCode = in.getByte(offset) & 0xFF;
         final InputType type = InputType.fromCode(typeCode);
         if (type == null)
         {
             throw new JournalCorruptException("unknown input type code " + typeCode);
         }
-        final int flags = in.readUnsignedByte();
-        final TimeInForce tif = timeInForce(in.readUnsignedByte());
-        final int layout = in.readUnsignedByte();
-        if (layout != (remaining == LENGTH_V1 ? 1 : LAYOUT_VERSION))
+        final int flags = in.getByte(offset + 1) & 0xFF;
+        final TimeInForce tif = timeInForce(in.getByte(offset + 2) & 0xFF);
+        final int layout = in.getByte(offset + 3) & 0xFF;
+        final boolean layoutOne = remaining == LENGTH_V1;
+        if (layout != (layoutOne ? 1 : LAYOUT_VERSION))
         {
             throw new JournalCorruptException("input record of " + remaining + " bytes in layout version " + layout +
                 ", this build reads 1 (88 bytes) and " + LAYOUT_VERSION + " (" + LENGTH + " bytes)");
@@ -119,27 +120,27 @@ public final class InputCodec
         final var c = into.command;
         into.type = type;
         c.type = null;
-        c.instrument = in.readInt();
-        into.sequence = in.readLong();
-        c.timestamp = in.readLong();
-        final long account = in.readLong();
-        final long key = in.readLong();
-        c.orderId = in.readLong();
-        c.gpus = in.readInt();
-        c.durationMinutes = in.readInt();
-        final long priceOrAmount = in.readLong();
-        c.availableUntil = in.readLong();
-        c.deadline = in.readLong();
-        c.minBlock = in.readInt();
-        c.auctionIntervalSeconds = in.readInt();
-        final boolean withSubstitutes = remaining != LENGTH_V1;
-        c.substituteCount = withSubstitutes ? in.readInt() : 0;
+        c.instrument = in.getInt(offset + 4, LITTLE_ENDIAN);
+        into.sequence = in.getLong(offset + 8, LITTLE_ENDIAN);
+        c.timestamp = in.getLong(offset + 16, LITTLE_ENDIAN);
+        final long account = in.getLong(offset + 24, LITTLE_ENDIAN);
+        final long key = in.getLong(offset + 32, LITTLE_ENDIAN);
+        c.orderId = in.getLong(offset + 40, LITTLE_ENDIAN);
+        c.gpus = in.getInt(offset + 48, LITTLE_ENDIAN);
+        c.durationMinutes = in.getInt(offset + 52, LITTLE_ENDIAN);
+        final long priceOrAmount = in.getLong(offset + 56, LITTLE_ENDIAN);
+        c.availableUntil = in.getLong(offset + 64, LITTLE_ENDIAN);
+        c.deadline = in.getLong(offset + 72, LITTLE_ENDIAN);
+        c.minBlock = in.getInt(offset + 80, LITTLE_ENDIAN);
+        c.auctionIntervalSeconds = in.getInt(offset + 84, LITTLE_ENDIAN);
+        c.substituteCount = layoutOne ? 0 : in.getInt(offset + 88, LITTLE_ENDIAN);
         for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
         {
-            c.substituteInstrument[i] = withSubstitutes ? in.readInt() : 0;
-            c.substituteGpus[i] = withSubstitutes ? in.readInt() : 0;
-            c.substituteDuration[i] = withSubstitutes ? in.readInt() : 0;
-            c.substitutePrice[i] = withSubstitutes ? in.readLong() : 0;
+            final int at = offset + 92 + i * SUBSTITUTE_LENGTH;
+            c.substituteInstrument[i] = layoutOne ? 0 : in.getInt(at, LITTLE_ENDIAN);
+            c.substituteGpus[i] = layoutOne ? 0 : in.getInt(at + 4, LITTLE_ENDIAN);
+            c.substituteDuration[i] = layoutOne ? 0 : in.getInt(at + 8, LITTLE_ENDIAN);
+            c.substitutePrice[i] = layoutOne ? 0 : in.getLong(at + 12, LITTLE_ENDIAN);
         }
         c.timeInForce = tif;
         c.contiguous = (flags & CONTIGUOUS) != 0;
@@ -166,6 +167,7 @@ public final class InputCodec
             into.idempotencyKey = key;
             into.amount = priceOrAmount;
         }
+        return layoutOne ? LENGTH_V1 : LENGTH;
     }
 
     private static CommandType engineType(final InputType type)

@@ -6,6 +6,7 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Reads the input journal in order for recovery, replay and verification, record by record across
@@ -17,8 +18,10 @@ public final class InputJournalReader implements AutoCloseable
 {
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
-    /** The unread records of the current document, copied out so the document can be released at once. */
-    private final Bytes<?> document = Bytes.allocateElasticDirect((long)InputJournal.MAX_RECORDS_PER_DOCUMENT * InputCodec.LENGTH);
+    /** The current document's records, copied out so the document can be released at once. */
+    private final UnsafeBuffer document = new UnsafeBuffer(new byte[InputJournal.MAX_RECORDS_PER_DOCUMENT * InputCodec.LENGTH]);
+    private int documentLength;
+    private int position;
     private long documentIndex = -1;
     private long lastSequence;
     private long lastIndex = -1;
@@ -40,7 +43,8 @@ public final class InputJournalReader implements AutoCloseable
     {
         if (tailer.moveToIndex(index))
         {
-            document.clear();
+            documentLength = 0;
+            position = 0;
             lastSequence = 0;
             while (next(scratch) && lastIndex == index && scratch.sequence <= sequence)
             {
@@ -51,7 +55,8 @@ public final class InputJournalReader implements AutoCloseable
             }
         }
         tailer.toStart();
-        document.clear();
+        documentLength = 0;
+        position = 0;
         documentIndex = -1;
         lastSequence = 0;
         lastIndex = -1;
@@ -66,14 +71,14 @@ public final class InputJournalReader implements AutoCloseable
      */
     public boolean next(final InputCommand into)
     {
-        if (document.readRemaining() == 0 && !nextDocument())
+        if (position == documentLength && !nextDocument())
         {
             return false;
         }
         lastIndex = documentIndex;
         try
         {
-            InputCodec.decode(document, into);
+            position += InputCodec.decode(document, position, documentLength - position, into);
         }
         catch (final JournalCorruptException e)
         {
@@ -91,7 +96,6 @@ public final class InputJournalReader implements AutoCloseable
 
     private boolean nextDocument()
     {
-        document.clear();
         try (DocumentContext dc = tailer.readingDocument())
         {
             if (!dc.isPresent())
@@ -99,11 +103,17 @@ public final class InputJournalReader implements AutoCloseable
                 return false;
             }
             documentIndex = dc.index();
-            document.write(dc.wire().bytes());
-        }
-        if (document.readRemaining() == 0)
-        {
-            throw new JournalCorruptException("empty input document at index " + Long.toHexString(documentIndex));
+            final Bytes<?> bytes = dc.wire().bytes();
+            final long length = bytes.readRemaining();
+            if (length == 0 || length > document.capacity())
+            {
+                throw new JournalCorruptException("input journal: a document of " + length + " bytes at index " +
+                    Long.toHexString(documentIndex) + " (at most " + InputJournal.MAX_RECORDS_PER_DOCUMENT + " records of " +
+                    InputCodec.LENGTH + " bytes)");
+            }
+            documentLength = (int)length;
+            bytes.read(document.byteArray(), 0, documentLength);
+            position = 0;
         }
         return true;
     }
@@ -124,6 +134,5 @@ public final class InputJournalReader implements AutoCloseable
     {
         tailer.close();
         queue.close();
-        document.releaseLast();
     }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import net.openhft.chronicle.bytes.Bytes;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -46,10 +45,8 @@ class CodecTest
             input.sequence = sequence++;
             final byte[] record = new byte[InputCodec.LENGTH + 8];
             InputCodec.encode(input, new UnsafeBuffer(record), 4);
-            final Bytes<?> bytes = Bytes.wrapForRead(record);
-            bytes.readPositionRemaining(4, InputCodec.LENGTH);
             final InputCommand decoded = new InputCommand();
-            InputCodec.decode(bytes, decoded);
+            assertThat(InputCodec.decode(new UnsafeBuffer(record), 4, InputCodec.LENGTH, decoded)).isEqualTo(InputCodec.LENGTH);
             assertThat(decoded.toString()).isEqualTo(input.toString());
             assertThat(decoded.type).isEqualTo(input.type);
             assertThat(decoded.command.sameRequestAs(input.command)).as("every field of %s", input).isTrue();
@@ -67,23 +64,23 @@ class CodecTest
         layoutOne[3] = 1;
         final InputCommand decoded = new InputCommand();
         decoded.command.placeBid(0, 0, 0, 0, 0, 0, 0, TimeInForce.GTC, 0, false, false, false).addSubstitute(2, 2, 2, 2);
-        InputCodec.decode(Bytes.wrapForRead(layoutOne), decoded);
+        InputCodec.decode(new UnsafeBuffer(layoutOne), 0, layoutOne.length, decoded);
         assertThat(decoded.command.sameRequestAs(bid.command)).as(decoded.toString()).isTrue();
         assertThat(decoded.command.substituteCount).isZero();
 
         layoutOne[3] = 2;
-        assertThatThrownBy(() -> InputCodec.decode(Bytes.wrapForRead(layoutOne), new InputCommand()))
+        assertThatThrownBy(() -> InputCodec.decode(new UnsafeBuffer(layoutOne), 0, layoutOne.length, new InputCommand()))
             .isInstanceOf(JournalCorruptException.class).hasMessageContaining("layout version 2");
     }
 
     @Test
     void aShortOrUnknownInputRecordIsRejectedNotGuessed()
     {
-        assertThatThrownBy(() -> InputCodec.decode(Bytes.wrapForRead(new byte[40]), new InputCommand()))
+        assertThatThrownBy(() -> InputCodec.decode(new UnsafeBuffer(new byte[40]), 0, 40, new InputCommand()))
             .isInstanceOf(JournalCorruptException.class).hasMessageContaining("40 bytes");
         final byte[] unknown = new byte[InputCodec.LENGTH];
         unknown[0] = 99;
-        assertThatThrownBy(() -> InputCodec.decode(Bytes.wrapForRead(unknown), new InputCommand()))
+        assertThatThrownBy(() -> InputCodec.decode(new UnsafeBuffer(unknown), 0, unknown.length, new InputCommand()))
             .isInstanceOf(JournalCorruptException.class).hasMessageContaining("unknown input type code 99");
     }
 
