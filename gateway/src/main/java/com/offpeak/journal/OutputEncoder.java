@@ -45,7 +45,21 @@ public final class OutputEncoder implements EngineListener
         return buffer;
     }
 
-    /** Appends a record whose payload another codec already encoded (the ledger's transfers). */
+    /**
+     * Appends a record of {@code payloadLength} bytes whose payload another codec then writes at the
+     * returned index of {@link #buffer()} (the ledger's transfers), without a copy in between. The
+     * buffer grows on the codec's writes as on ours.
+     */
+    public int reserve(final int type, final int payloadLength)
+    {
+        begin(type);
+        final int payloadAt = position;
+        position += payloadLength;
+        end();
+        return payloadAt;
+    }
+
+    /** Appends a record whose payload another codec already encoded. */
     public void record(final int type, final DirectBuffer payload, final int offset, final int length)
     {
         begin(type);

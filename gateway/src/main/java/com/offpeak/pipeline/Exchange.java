@@ -25,8 +25,6 @@ import com.offpeak.ledger.transfer.TransferReason;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import net.openhft.chronicle.bytes.Bytes;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The exchange's business logic on one thread: the matching engine and the ledger joined.
@@ -46,9 +44,6 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
 
     private final MatchingEngine engine;
     private final Ledger ledger;
-    private final byte[] transferBytes = new byte[TransferCodec.LENGTH];
-    private final Bytes<byte[]> transferOut = Bytes.wrapForWrite(transferBytes);
-    private final UnsafeBuffer transferView = new UnsafeBuffer(transferBytes);
     private OutputEncoder output;
     /**
      * The fill just reported, settled on its {@code leaseStarted}, which follows at once and carries the
@@ -61,8 +56,6 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
     private Exchange(final Catalog catalog, final EngineConfig engineConfig, final LedgerConfig ledgerConfig, final DataInput snapshot)
         throws IOException
     {
-        // Recovery replays on the starting thread, then the logic stage takes over (the Disruptor's start orders the hand-over).
-        transferOut.singleThreadedCheckDisabled(true);
         if (snapshot == null)
         {
             engine = new MatchingEngine(catalog, engineConfig, this, this);
@@ -394,8 +387,7 @@ public final class Exchange implements StateMachine, PreTradeCheck, EngineListen
     public void onTransfer(final long transferId, final long time, final long debitAccount, final long creditAccount,
         final long amount, final TransferReason reason, final long ref, final long leaseId, final long checksum)
     {
-        transferOut.clear();
-        TransferCodec.encode(transferOut, transferId, time, debitAccount, creditAccount, amount, reason, ref, leaseId, checksum);
-        output.record(OutputRecordType.TRANSFER, transferView, 1, TRANSFER_PAYLOAD);
+        TransferCodec.encodePayload(output.buffer(), output.reserve(OutputRecordType.TRANSFER, TRANSFER_PAYLOAD), transferId, time,
+            debitAccount, creditAccount, amount, reason, ref, leaseId, checksum);
     }
 }

@@ -7,6 +7,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.file.Path;
 
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 public final class TransferJournal implements TransferListener, AutoCloseable
 {
     private final ExcerptAppender appender;
+    /** One record, encoded here and copied into its document whole. */
+    private final UnsafeBuffer record = new UnsafeBuffer(new byte[TransferCodec.LENGTH]);
 
     public TransferJournal(final ChronicleQueue queue)
     {
@@ -35,10 +38,10 @@ public final class TransferJournal implements TransferListener, AutoCloseable
     public void onTransfer(final long transferId, final long time, final long debitAccount, final long creditAccount, final long amount,
         final TransferReason reason, final long ref, final long leaseId, final long checksum)
     {
+        TransferCodec.encode(record, 0, transferId, time, debitAccount, creditAccount, amount, reason, ref, leaseId, checksum);
         try (DocumentContext document = appender.writingDocument())
         {
-            TransferCodec.encode(document.wire().bytes(), transferId, time, debitAccount, creditAccount, amount, reason, ref, leaseId,
-                checksum);
+            document.wire().bytes().write(record.byteArray(), 0, TransferCodec.LENGTH);
         }
     }
 

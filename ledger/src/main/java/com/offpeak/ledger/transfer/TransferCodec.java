@@ -1,7 +1,9 @@
 package com.offpeak.ledger.transfer;
 
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
 import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesOut;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * The fixed binary layout of a transfer record in the exchange's output journal. Every document
@@ -43,20 +45,29 @@ public final class TransferCodec
     {
     }
 
-    public static void encode(final BytesOut<?> out, final long transferId, final long time, final long debitAccount,
-        final long creditAccount, final long amount, final TransferReason reason, final long ref, final long leaseId,
-        final long checksum)
+    /** Writes the whole record, its type byte first, at {@code offset}: {@value #LENGTH} bytes. */
+    public static void encode(final MutableDirectBuffer out, final int offset, final long transferId, final long time,
+        final long debitAccount, final long creditAccount, final long amount, final TransferReason reason, final long ref,
+        final long leaseId, final long checksum)
     {
-        out.writeByte(RECORD_TYPE);
-        out.writeByte((byte)reason.code());
-        out.writeLong(transferId);
-        out.writeLong(time);
-        out.writeLong(debitAccount);
-        out.writeLong(creditAccount);
-        out.writeLong(amount);
-        out.writeLong(ref);
-        out.writeLong(leaseId);
-        out.writeLong(checksum);
+        out.putByte(offset, RECORD_TYPE);
+        encodePayload(out, offset + 1, transferId, time, debitAccount, creditAccount, amount, reason, ref, leaseId, checksum);
+    }
+
+    /** Writes the record after its type byte at {@code offset}: {@value #LENGTH} - 1 bytes, for a caller that frames records itself. */
+    public static void encodePayload(final MutableDirectBuffer out, final int offset, final long transferId, final long time,
+        final long debitAccount, final long creditAccount, final long amount, final TransferReason reason, final long ref,
+        final long leaseId, final long checksum)
+    {
+        out.putByte(offset, (byte)reason.code());
+        out.putLong(offset + 1, transferId, LITTLE_ENDIAN);
+        out.putLong(offset + 9, time, LITTLE_ENDIAN);
+        out.putLong(offset + 17, debitAccount, LITTLE_ENDIAN);
+        out.putLong(offset + 25, creditAccount, LITTLE_ENDIAN);
+        out.putLong(offset + 33, amount, LITTLE_ENDIAN);
+        out.putLong(offset + 41, ref, LITTLE_ENDIAN);
+        out.putLong(offset + 49, leaseId, LITTLE_ENDIAN);
+        out.putLong(offset + 57, checksum, LITTLE_ENDIAN);
     }
 
     /** Reads one document's content into {@code into} when it is a complete transfer record. */

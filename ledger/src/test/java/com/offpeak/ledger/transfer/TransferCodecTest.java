@@ -1,6 +1,7 @@
 package com.offpeak.ledger.transfer;
 
 import net.openhft.chronicle.bytes.Bytes;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,8 +15,9 @@ class TransferCodecTest
     @Test
     void roundTripsEveryFieldInTheDocumentedLayout()
     {
-        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(128);
-        TransferCodec.encode(bytes, 42, 1_780_000_000_000L, 57, 3, 9_000_000, TransferReason.FILL_NOTIONAL, 11, 501, -5L);
+        final byte[] encoded = new byte[TransferCodec.LENGTH];
+        TransferCodec.encode(new UnsafeBuffer(encoded), 0, 42, 1_780_000_000_000L, 57, 3, 9_000_000, TransferReason.FILL_NOTIONAL, 11, 501, -5L);
+        final Bytes<?> bytes = Bytes.wrapForRead(encoded);
 
         assertThat(bytes.readRemaining()).isEqualTo(TransferCodec.LENGTH);
         assertThat(bytes.readByte(0)).isEqualTo(TransferCodec.RECORD_TYPE);
