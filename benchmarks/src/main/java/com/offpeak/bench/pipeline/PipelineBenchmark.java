@@ -41,7 +41,7 @@ import org.HdrHistogram.Histogram;
  *     (and counts against) every input scheduled behind it: no coordinated omission;</li>
  * <li>replay: the journal of the throughput run replayed through the business logic.</li>
  * </ul>
- * Usage: {@code PipelineBenchmark [dataRoot] [throughputInputs] [latencySeconds] [EXCHANGE_MIX|SYNTHETIC]}.
+ * Usage: {@code PipelineBenchmark [dataRoot] [throughputInputs] [latencySeconds (0: none)] [EXCHANGE_MIX|SYNTHETIC] [stageThreads]}.
  */
 public final class PipelineBenchmark
 {
@@ -50,6 +50,8 @@ public final class PipelineBenchmark
     private static final InputWriter<SyntheticFlow> NEXT = (slot, flow) -> flow.next(slot);
     private static final InputWriter<ExchangeMixInputs> NEXT_MIX = (slot, mix) -> mix.next(slot);
     private static final int PRODUCERS = 2;
+    /** The pipeline's layout, a benchmark argument: 1 (the default) or 2 stage threads. */
+    private static int stageThreads;
 
     private PipelineBenchmark()
     {
@@ -61,13 +63,14 @@ public final class PipelineBenchmark
         final int inputs = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
         final int latencySeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         final Source source = Source.valueOf(args.length > 3 ? args[3] : Source.EXCHANGE_MIX.name());
+        stageThreads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         final CommandStream stream = source == Source.EXCHANGE_MIX ? ForkedGenerator.generate(Workload.EXCHANGE_MIX) : null;
         if (stream != null)
         {
             System.out.println(stream.description());
         }
-        System.out.printf("cores=%d, source %s, load average at start: %s%n", Runtime.getRuntime().availableProcessors(), source,
-            loadAverage());
+        System.out.printf("cores=%d, source %s, %d stage thread(s), load average at start: %s%n", Runtime.getRuntime().availableProcessors(),
+            source, stageThreads, loadAverage());
 
         // Warm-up, not reported: the JIT compiles the engine, ledger and journals before anything is measured.
         System.out.println("warm-up:");
@@ -247,7 +250,8 @@ public final class PipelineBenchmark
     private static PipelineConfig config(final Path dir, final Durability durability, final WaitStrategyKind wait)
     {
         // No clock thread and no periodic snapshots: the benchmark measures the input path alone.
-        return PipelineConfig.defaults(dir).withDurability(durability).withWaitStrategy(wait).withTickEveryMillis(0).withSnapshotEvery(0);
+        return PipelineConfig.defaults(dir).withDurability(durability).withWaitStrategy(wait).withTickEveryMillis(0).withSnapshotEvery(0)
+            .withStageThreads(stageThreads);
     }
 
     private static Path fresh(final Path dir) throws IOException
