@@ -28,6 +28,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
@@ -182,6 +183,65 @@ class JournalVerificationTest
         assertThat(verification.ok()).isFalse();
         assertThat(verification.transferId()).isEqualTo(ledger.lastTransferId() + 1);
         assertThat(verification.message()).contains("cut short: 30 of 66 bytes");
+    }
+
+    @Test
+    void transfersGroupedSeveralToADocumentVerifyTheSame() throws IOException
+    {
+        final Verification verification = verify(copyJournal(JournalVerificationTest::groupTransfersByThree), true);
+        assertThat(verification.ok()).as(verification.toString()).isTrue();
+        assertThat(verification.balance(AccountId.FEES)).isEqualTo(ledger.feesTotal());
+    }
+
+    @Test
+    void aCutLastRecordInADocumentOfSeveralTransfersIsCaught() throws IOException
+    {
+        final Path cut = copyJournal(records ->
+        {
+            groupTransfersByThree(records);
+            final int last = records.size() - 1;
+            records.set(last, Arrays.copyOf(records.get(last), records.get(last).length - 36));
+        });
+        final Verification cutShort = verify(cut, false);
+        assertThat(cutShort.ok()).isFalse();
+        assertThat(cutShort.message()).contains("cut short");
+    }
+
+    /** Runs of consecutive transfer documents become documents of up to three transfers each, as the exchange writes them. */
+    private static void groupTransfersByThree(final List<byte[]> documents)
+    {
+        final List<byte[]> grouped = new ArrayList<>();
+        byte[] group = new byte[0];
+        for (final byte[] document : documents)
+        {
+            if (document.length == TransferCodec.LENGTH && document[0] == TransferCodec.RECORD_TYPE && group.length < 3 * TransferCodec.LENGTH)
+            {
+                final byte[] longer = Arrays.copyOf(group, group.length + document.length);
+                System.arraycopy(document, 0, longer, group.length, document.length);
+                group = longer;
+                continue;
+            }
+            if (group.length > 0)
+            {
+                grouped.add(group);
+                group = new byte[0];
+            }
+            if (document.length == TransferCodec.LENGTH && document[0] == TransferCodec.RECORD_TYPE)
+            {
+                group = document.clone();
+            }
+            else
+            {
+                grouped.add(document);
+            }
+        }
+        if (group.length > 0)
+        {
+            grouped.add(group);
+        }
+        assertThat(grouped.size()).as("documents were grouped").isLessThan(documents.size());
+        documents.clear();
+        documents.addAll(grouped);
     }
 
     @Test
