@@ -26,11 +26,15 @@ public final class JsonText
     /** Closes every open object/array and returns the text. */
     public String finish()
     {
-        while (depth > 0)
-        {
-            end();
-        }
+        closeAll();
         return out.toString();
+    }
+
+    /** Closes every open object/array and returns the message as UTF-8, ready for the socket (no String in between). */
+    public byte[] finishUtf8()
+    {
+        closeAll();
+        return Utf8.encode(out);
     }
 
     public JsonText field(final String name, final long value)
@@ -140,6 +144,14 @@ public final class JsonText
     {
         name(name).append(json);
         return this;
+    }
+
+    private void closeAll()
+    {
+        while (depth > 0)
+        {
+            end();
+        }
     }
 
     private JsonText push(final char opener)

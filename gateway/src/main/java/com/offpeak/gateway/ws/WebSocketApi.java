@@ -13,7 +13,10 @@ import com.offpeak.pipeline.InputWriter;
 import com.offpeak.pipeline.Pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +54,8 @@ public final class WebSocketApi
     private final OrderAcks acks;
     private final OrderRequests orders;
     private final ConcurrentHashMap<String, TokenBucket> bucketsByKey = new ConcurrentHashMap<>();
+    /** One writer per event loop that serves connections. */
+    private final ConcurrentHashMap<EventExecutor, EventLoopWriter> writers = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
     private final Counter requests;
     private final Counter orderRequests;
@@ -95,8 +100,10 @@ public final class WebSocketApi
             socket.close(Session.CLOSE_POLICY, ApiError.TOO_MANY_CONNECTIONS.name());
             return;
         }
-        final Session session = new Session(SessionRegistry.sessionId(reservation), SessionRegistry.slot(reservation), socket, address,
-            catalog.size(), limits.maxPendingMessages(), limits.maxInFlight(), slowConsumers::increment);
+        final ChannelHandlerContext channel = ((WebSocketInternal)socket).channelHandlerContext();
+        final EventLoopWriter writer = writers.computeIfAbsent(channel.executor(), EventLoopWriter::new);
+        final Session session = new Session(SessionRegistry.sessionId(reservation), SessionRegistry.slot(reservation), socket, channel,
+            writer, address, catalog.size(), limits.maxPendingMessages(), limits.maxInFlight(), slowConsumers::increment);
         session.anonymousBucket(new TokenBucket(limits.requestsPerSecond(), limits.requestBurst(), System.nanoTime()));
         sessions.publish(session);
         final Command staged = new Command();
