@@ -199,6 +199,12 @@ public final class JsonText
             return;
         }
         out.append('"');
+        if (needsNoEscape(value))
+        {
+            // Field names, enum names, instrument ids: copied whole, not char by char through the escapes below.
+            out.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++)
         {
             final char c = value.charAt(i);
@@ -223,6 +229,19 @@ public final class JsonText
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsNoEscape(final CharSequence value)
+    {
+        for (int i = 0; i < value.length(); i++)
+        {
+            final char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void appendRatio(final long units, final long scale, final int decimals)
