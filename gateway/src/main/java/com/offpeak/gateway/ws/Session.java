@@ -4,12 +4,11 @@ import com.offpeak.gateway.auth.ApiKey;
 import com.offpeak.gateway.auth.TokenBucket;
 import com.offpeak.gateway.marketdata.Channel;
 import com.offpeak.gateway.wire.Utf8;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +40,7 @@ public final class Session
     private final int slot;
     private final ServerWebSocket socket;
     private final ChannelHandlerContext channel;
+    /** The completion of a batch's earlier buffers: its last buffer's completion stands for them all. */
     private final ChannelPromise unobserved;
     private final EventLoopWriter writer;
     private final ManyToOneConcurrentLinkedQueue<byte[]> queued = new ManyToOneConcurrentLinkedQueue<>();
@@ -111,41 +111,36 @@ public final class Session
     }
 
     /**
-     * On the event loop: writes every queued message and flushes once. Netty completes a channel's
-     * writes in order, so the last write's completion releases the whole batch from {@link #pending}.
-     * The loop ends: a producer stops adding once {@link #pending} reaches the limit, and nothing
-     * written here is released before the flush below.
+     * On the event loop: writes every queued message as frames in one buffer (a few for a large
+     * batch) and flushes once. Netty completes a channel's writes in order, so the last write's
+     * completion releases the whole batch from {@link #pending}. The loop ends: a producer stops
+     * adding once {@link #pending} reaches the limit, and nothing written here is released before
+     * the flush below.
      */
     void writeQueued()
     {
         // Cleared before draining, so a message queued from now on schedules another write.
         writeScheduled.set(false);
-        byte[] next = queued.poll();
+        byte[] message = queued.poll();
+        if (message == null || closed.get())
+        {
+            return; // after a close nothing more goes out; what is queued is garbage
+        }
         int batch = 0;
-        while (next != null)
+        ByteBuf frames = channel.alloc().directBuffer(TextFrames.FIRST_BYTES);
+        do
         {
-            final byte[] message = next;
-            next = queued.poll();
-            if (closed.get())
+            if (frames.readableBytes() >= TextFrames.CHUNK_BYTES)
             {
-                continue; // after a close nothing more goes out; the bytes are garbage
+                channel.write(frames, unobserved);
+                frames = channel.alloc().directBuffer(TextFrames.FIRST_BYTES);
             }
+            TextFrames.append(frames, message);
             batch++;
-            final TextWebSocketFrame frame = new TextWebSocketFrame(Unpooled.wrappedBuffer(message));
-            if (next == null)
-            {
-                final int written = batch;
-                channel.write(frame, channel.newPromise().addListener((ChannelFutureListener)future -> pending.addAndGet(-written)));
-            }
-            else
-            {
-                channel.write(frame, unobserved);
-            }
         }
-        if (batch > 0)
-        {
-            channel.flush();
-        }
+        while ((message = queued.poll()) != null);
+        final int written = batch;
+        channel.writeAndFlush(frames, channel.newPromise().addListener((ChannelFutureListener)future -> pending.addAndGet(-written)));
     }
 
     /**
