@@ -47,7 +47,11 @@ public final class Session
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private final String address;
     private final int maxPendingMessages;
-    /** Messages accepted by {@link #send} whose bytes the network has not taken yet. */
+    /**
+     * Messages handed to the network whose bytes it has not taken yet. Counted from the hand-off,
+     * not from {@link #send}: messages still queued wait for this server's event loop, and a server
+     * that falls behind (a burst, a cold JIT) must not take its own backlog for a slow peer.
+     */
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable onDroppedAsSlow;
@@ -92,7 +96,6 @@ public final class Session
         {
             return false;
         }
-        // Counting messages until the network has taken their bytes measures what the peer has not read.
         if (pending.get() >= maxPendingMessages)
         {
             if (disconnect(SLOW_CONSUMER + ": more than " + maxPendingMessages + " messages unsent"))
@@ -101,7 +104,6 @@ public final class Session
             }
             return false;
         }
-        pending.incrementAndGet();
         queued.offer(message);
         if (writeScheduled.compareAndSet(false, true))
         {
@@ -113,9 +115,10 @@ public final class Session
     /**
      * On the event loop: writes every queued message as frames in one buffer (a few for a large
      * batch) and flushes once. Netty completes a channel's writes in order, so the last write's
-     * completion releases the whole batch from {@link #pending}. The loop ends: a producer stops
-     * adding once {@link #pending} reaches the limit, and nothing written here is released before
-     * the flush below.
+     * completion releases the whole batch from {@link #pending}. The loop ends: what is queued was
+     * produced by work this event loop admitted (requests it read, outputs of the publisher, which
+     * shares it), and producers on other threads (the pipeline's answers) are bounded by the
+     * requests in flight.
      */
     void writeQueued()
     {
@@ -140,6 +143,7 @@ public final class Session
         }
         while ((message = queued.poll()) != null);
         final int written = batch;
+        pending.addAndGet(written);
         channel.writeAndFlush(frames, channel.newPromise().addListener((ChannelFutureListener)future -> pending.addAndGet(-written)));
     }
 
