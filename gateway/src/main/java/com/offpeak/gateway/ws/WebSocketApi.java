@@ -9,6 +9,7 @@ import com.offpeak.gateway.auth.ConnectionLimiter;
 import com.offpeak.gateway.auth.TokenBucket;
 import com.offpeak.gateway.marketdata.Channel;
 import com.offpeak.gateway.server.Publisher;
+import com.offpeak.gateway.wire.JsonFields;
 import com.offpeak.pipeline.InputWriter;
 import com.offpeak.pipeline.Pipeline;
 import io.micrometer.core.instrument.Counter;
@@ -17,7 +18,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -136,12 +136,8 @@ public final class WebSocketApi
             error(session, null, ApiError.FRAME_TOO_LARGE, "at most " + limits.maxRequestBytes() + " bytes per request");
             return;
         }
-        final JsonObject request;
-        try
-        {
-            request = new JsonObject(text);
-        }
-        catch (final DecodeException | ClassCastException e)
+        final JsonFields request = JsonFields.parse(text);
+        if (request == null)
         {
             error(session, null, ApiError.BAD_JSON, null);
             return;
@@ -171,7 +167,7 @@ public final class WebSocketApi
         }
     }
 
-    private void handle(final Session session, final Command staged, final JsonObject request, final String id)
+    private void handle(final Session session, final Command staged, final JsonFields request, final String id)
     {
         final Object opValue = request.getValue("op");
         final Op op = opValue instanceof String name ? Op.of(name) : null;
@@ -193,7 +189,7 @@ public final class WebSocketApi
         }
     }
 
-    private void login(final Session session, final JsonObject request, final String id)
+    private void login(final Session session, final JsonFields request, final String id)
     {
         if (session.key() != null)
         {
@@ -232,7 +228,7 @@ public final class WebSocketApi
         });
     }
 
-    private void subscription(final Session session, final JsonObject request, final String id, final boolean subscribe)
+    private void subscription(final Session session, final JsonFields request, final String id, final boolean subscribe)
     {
         final String name = RequestFields.requiredString(request, "channel", 32);
         final Channel channel = Channel.of(name, RequestFields.optionalString(request, "interval", 8));
@@ -268,7 +264,7 @@ public final class WebSocketApi
         });
     }
 
-    private void orderEntry(final Session session, final Command staged, final JsonObject request, final String id, final Op op)
+    private void orderEntry(final Session session, final Command staged, final JsonFields request, final String id, final Op op)
     {
         final long account = session.account();
         if (account == 0)
