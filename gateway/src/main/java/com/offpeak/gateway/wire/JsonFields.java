@@ -29,21 +29,23 @@ public final class JsonFields
     /** Vert.x's (Jackson's) default number length limit, in digits. */
     static final int MAX_NUMBER_DIGITS = 1000;
 
-    private final CharSequence text;
+    private final String text;
     /** Per field: where its name starts and ends in {@link #text} (quotes excluded). */
     private int[] nameBounds = new int[16];
     /** Per field: its name when it was written with escapes, else null (compared in place). */
     private String[] escapedNames = new String[8];
+    /** Per field: {@link #signature} of its name, so a lookup skips other names with one comparison. */
+    private int[] signatures = new int[8];
     private Object[] values = new Object[8];
     private int count;
 
-    private JsonFields(final CharSequence text)
+    private JsonFields(final String text)
     {
         this.text = text;
     }
 
     /** The object {@code text} holds, or null if it is not exactly one well-formed JSON object. */
-    public static JsonFields parse(final CharSequence text)
+    public static JsonFields parse(final String text)
     {
         final Parser parser = new Parser(text);
         try
@@ -66,9 +68,10 @@ public final class JsonFields
     /** The value of field {@code name}, or null when it is absent or JSON null. */
     public Object getValue(final String name)
     {
+        final int signature = signature(name, 0, name.length());
         for (int i = count - 1; i >= 0; i--) // the last of a repeated name wins
         {
-            if (nameIs(i, name))
+            if (signatures[i] == signature && nameIs(i, name))
             {
                 return values[i];
             }
@@ -104,7 +107,13 @@ public final class JsonFields
     private String name(final int field)
     {
         final String escaped = escapedNames[field];
-        return escaped != null ? escaped : text.subSequence(nameBounds[2 * field], nameBounds[2 * field + 1]).toString();
+        return escaped != null ? escaped : text.substring(nameBounds[2 * field], nameBounds[2 * field + 1]);
+    }
+
+    /** Length, first and last char of a name: different for every name a request uses. */
+    private static int signature(final String name, final int start, final int end)
+    {
+        return start == end ? 0 : (end - start) << 16 ^ name.charAt(start) << 8 ^ name.charAt(end - 1);
     }
 
     private boolean nameIs(final int field, final String name)
@@ -136,11 +145,13 @@ public final class JsonFields
         {
             nameBounds = Arrays.copyOf(nameBounds, 4 * count);
             escapedNames = Arrays.copyOf(escapedNames, 2 * count);
+            signatures = Arrays.copyOf(signatures, 2 * count);
             values = Arrays.copyOf(values, 2 * count);
         }
         nameBounds[2 * count] = nameStart;
         nameBounds[2 * count + 1] = nameEnd;
         escapedNames[count] = escapedName;
+        signatures[count] = escapedName == null ? signature(text, nameStart, nameEnd) : signature(escapedName, 0, escapedName.length());
         values[count++] = value;
     }
 
@@ -158,14 +169,14 @@ public final class JsonFields
     /** Recursive descent over the text; each method takes the position of its first char and returns the position after it. */
     private static final class Parser
     {
-        private final CharSequence text;
+        private final String text;
         private final int length;
         /** The value of the last {@link #value} call. */
         private Object value;
         /** The decoded text of the last string with escapes read by {@link #string}, else null. */
         private String escaped;
 
-        Parser(final CharSequence text)
+        Parser(final String text)
         {
             this.text = text;
             this.length = text.length();
@@ -248,7 +259,7 @@ public final class JsonFields
                 case '"' ->
                 {
                     final int end = string(i);
-                    value = escaped != null ? escaped : text.subSequence(i + 1, end - 1).toString();
+                    value = escaped != null ? escaped : text.substring(i + 1, end - 1);
                     return end;
                 }
                 case '{' ->
@@ -353,7 +364,7 @@ public final class JsonFields
             }
             if (!integer)
             {
-                value = Double.valueOf(text.subSequence(start, i).toString());
+                value = Double.valueOf(text.substring(start, i));
             }
             else if (integerEnd - digitsStart <= 18) // cannot overflow a long
             {
@@ -366,7 +377,7 @@ public final class JsonFields
             }
             else
             {
-                final BigInteger big = new BigInteger(text.subSequence(start, i).toString());
+                final BigInteger big = new BigInteger(text.substring(start, i));
                 value = big.bitLength() < Long.SIZE ? (Object)Long.valueOf(big.longValue()) : big;
             }
             return i;
