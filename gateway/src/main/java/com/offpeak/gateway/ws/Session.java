@@ -23,11 +23,11 @@ import org.agrona.concurrent.ManyToOneConcurrentLinkedQueue;
  * the publisher or growing memory.
  *
  * <p>Messages queue here and the connection's {@link EventLoopWriter} writes all that are queued
- * in one go on the event loop, with one flush. They go to the Netty channel directly
- * ({@code WebSocketInternal.channelHandlerContext()}, the context Vert.x itself writes its frames
- * to) because Vert.x flushes every message written on the event loop outside a read: one socket
- * write per message, and at six messages per order that system call was most of the gateway's
- * cost. Vert.x's own writes (pongs, the closing handshake) still take Vert.x's path.
+ * in one go on the event loop, as {@link TextFrames} in one buffer with one flush. They go to the
+ * Netty channel directly ({@code WebSocketInternal.channelHandlerContext()}, the context Vert.x
+ * itself writes its frames to) because Vert.x flushes every message written on the event loop
+ * outside a read: a socket write system call per message, about six per order. Vert.x's own
+ * writes (pongs, the closing handshake) still take Vert.x's path.
  */
 public final class Session
 {
