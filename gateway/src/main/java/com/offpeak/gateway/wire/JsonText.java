@@ -26,11 +26,15 @@ public final class JsonText
     /** Closes every open object/array and returns the text. */
     public String finish()
     {
-        while (depth > 0)
-        {
-            end();
-        }
+        closeAll();
         return out.toString();
+    }
+
+    /** Closes every open object/array and returns the message as UTF-8, ready for the socket (no String in between). */
+    public byte[] finishUtf8()
+    {
+        closeAll();
+        return Utf8.encode(out);
     }
 
     public JsonText field(final String name, final long value)
@@ -142,6 +146,14 @@ public final class JsonText
         return this;
     }
 
+    private void closeAll()
+    {
+        while (depth > 0)
+        {
+            end();
+        }
+    }
+
     private JsonText push(final char opener)
     {
         out.append(opener);
@@ -187,6 +199,12 @@ public final class JsonText
             return;
         }
         out.append('"');
+        if (needsNoEscape(value))
+        {
+            // Field names, enum names, instrument ids: copied whole, not char by char through the escapes below.
+            out.append(value).append('"');
+            return;
+        }
         for (int i = 0; i < value.length(); i++)
         {
             final char c = value.charAt(i);
@@ -211,6 +229,19 @@ public final class JsonText
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsNoEscape(final CharSequence value)
+    {
+        for (int i = 0; i < value.length(); i++)
+        {
+            final char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\')
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void appendRatio(final long units, final long scale, final int decimals)

@@ -74,7 +74,7 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
         session.send(response(op, requestId, sequence));
     }
 
-    private String response(final Op op, final String requestId, final long sequence)
+    private byte[] response(final Op op, final String requestId, final long sequence)
     {
         json.startMessage().rawField("id", requestId);
         if (rejectCode != null)
@@ -84,7 +84,7 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
             {
                 json.field("duplicate", true);
             }
-            return json.finish();
+            return json.finishUtf8();
         }
         json.field("ok", true).field("sequence", sequence).startObject("result");
         switch (op)
@@ -118,7 +118,7 @@ final class OrderAcks extends OutputAdapter implements Acknowledger
             case QUOTE -> json.rawField("quotes", quotes.append(']'));
             default -> throw new IllegalStateException(op + " is not order entry");
         }
-        return json.finish();
+        return json.finishUtf8();
     }
 
     private OrderStatus placeStatus()

@@ -4,8 +4,8 @@ import com.offpeak.engine.Command;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.engine.catalog.Instrument;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.offpeak.gateway.wire.JsonFields;
+import java.util.List;
 
 /**
  * Turns order-entry requests into engine {@link Command}s. The gateway checks the wire (types,
@@ -28,7 +28,7 @@ final class OrderRequests
      * {@code {"op":"placeAsk","instrument":"H100-SXM","gpus":16,"price":"1.90","availableUntil":..., "minBlock":8,
      * "clientOrderId":7}}; {@code availableForMinutes} may replace {@code availableUntil}.
      */
-    void placeAsk(final JsonObject request, final long account, final long now, final Command into)
+    void placeAsk(final JsonFields request, final long account, final long now, final Command into)
     {
         final Instrument instrument = RequestFields.instrument(request, catalog);
         final int gpus = RequestFields.requiredInt(request, "gpus", 1, Integer.MAX_VALUE);
@@ -49,7 +49,7 @@ final class OrderRequests
      * {@code deadlineInMinutes} may replace {@code deadline}. Substitutes: {@code "alternatives":[{"instrument":"A100-80G",
      * "gpus":8,"durationMinutes":120,"price":"1.30"}, ...]}, tried after the bid's own terms in the listed order.
      */
-    void placeBid(final JsonObject request, final long account, final long now, final Command into)
+    void placeBid(final JsonFields request, final long account, final long now, final Command into)
     {
         final Instrument instrument = RequestFields.instrument(request, catalog);
         final int gpus = RequestFields.requiredInt(request, "gpus", 1, Integer.MAX_VALUE);
@@ -66,14 +66,14 @@ final class OrderRequests
         {
             return;
         }
-        if (!(alternatives instanceof JsonArray list))
+        if (!(alternatives instanceof List<?> list))
         {
             throw new BadRequest(ApiError.BAD_REQUEST, "'alternatives' must be an array of {instrument, gpus, durationMinutes, price}");
         }
         // One past the limit is enough for the engine to reject the list with its own code.
         for (int i = 0; i < list.size() && i <= Command.MAX_SUBSTITUTES; i++)
         {
-            if (!(list.getValue(i) instanceof JsonObject alternative))
+            if (!(list.get(i) instanceof JsonFields alternative))
             {
                 throw new BadRequest(ApiError.BAD_REQUEST, "each alternative is an object {instrument, gpus, durationMinutes, price}");
             }
@@ -88,7 +88,7 @@ final class OrderRequests
      * {@code {"op":"quote","instrument":"H100-SXM","gpus":8,"durationMinutes":120,"alternatives":true}}: what the live
      * book would fill now, and (with {@code alternatives}) the same GPUs and duration on every other instrument.
      */
-    void quote(final JsonObject request, final long account, final Command into)
+    void quote(final JsonFields request, final long account, final Command into)
     {
         final Instrument instrument = RequestFields.instrument(request, catalog);
         final int gpus = RequestFields.requiredInt(request, "gpus", 1, Integer.MAX_VALUE);
@@ -97,13 +97,13 @@ final class OrderRequests
     }
 
     /** {@code {"op":"cancel","orderId":5}} */
-    void cancel(final JsonObject request, final long account, final Command into)
+    void cancel(final JsonFields request, final long account, final Command into)
     {
         into.cancel(0, account, RequestFields.requiredLong(request, "orderId", 1, MAX_ID));
     }
 
     /** {@code {"op":"cancelAll"}} or {@code {"op":"cancelAll","instrument":"H100-SXM"}} */
-    void cancelAll(final JsonObject request, final long account, final Command into)
+    void cancelAll(final JsonFields request, final long account, final Command into)
     {
         final int instrument = request.getValue("instrument") == null ? Command.ALL_INSTRUMENTS :
             RequestFields.instrument(request, catalog).index();
@@ -111,7 +111,7 @@ final class OrderRequests
     }
 
     /** {@code {"op":"amend","orderId":5,"gpus":8,"price":"2.20"}}: the new remaining GPUs and limit. */
-    void amend(final JsonObject request, final long account, final Command into)
+    void amend(final JsonFields request, final long account, final Command into)
     {
         into.amend(0, account, RequestFields.requiredLong(request, "orderId", 1, MAX_ID),
             RequestFields.requiredInt(request, "gpus", 1, Integer.MAX_VALUE), RequestFields.requiredPrice(request, "price"));

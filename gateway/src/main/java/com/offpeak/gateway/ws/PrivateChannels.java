@@ -86,7 +86,7 @@ public final class PrivateChannels extends OutputAdapter
         {
             start("accepted", time).field("orderId", orderId).field("clientOrderId", clientOrderId).field("side", side.name())
                 .field("instrument", instrumentId(instrument)).field("gpus", gpus).price("price", price);
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -97,7 +97,7 @@ public final class PrivateChannels extends OutputAdapter
         {
             start("rejected", time).field("orderId", orderId).field("clientOrderId", clientOrderId).field("code", code.name())
                 .field("message", code.message());
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -110,7 +110,7 @@ public final class PrivateChannels extends OutputAdapter
             start("duplicate", time).field("orderId", orderId).field("clientOrderId", clientOrderId)
                 .field("originalReject", originalReject == null ? null : originalReject.name())
                 .field("status", status == null ? null : status.name()).field("remainingGpus", remainingGpus);
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -140,9 +140,9 @@ public final class PrivateChannels extends OutputAdapter
             start("leaseStarted", time).field("leaseId", leaseId).field("instrument", instrumentId(instrument))
                 .field("buyer", buyer).field("owner", owner).field("bidId", bidId).field("askId", askId).field("gpus", gpus)
                 .field("start", start).field("end", end).price("price", price).field("preemptible", preemptible);
-            final String text = json.finish();
-            send(buyer, text);
-            send(owner, text);
+            final byte[] message = json.finishUtf8();
+            send(buyer, message);
+            send(owner, message);
         }
     }
 
@@ -155,9 +155,9 @@ public final class PrivateChannels extends OutputAdapter
             start("leaseEnded", time).field("leaseId", leaseId).field("instrument", instrumentId(instrument))
                 .field("buyer", buyer).field("owner", owner).field("askId", askId).field("gpus", gpus)
                 .field("reason", reason.name()).field("returnedToAsk", returnedToAsk);
-            final String text = json.finish();
-            send(buyer, text);
-            send(owner, text);
+            final byte[] message = json.finishUtf8();
+            send(buyer, message);
+            send(owner, message);
         }
     }
 
@@ -169,7 +169,7 @@ public final class PrivateChannels extends OutputAdapter
         {
             start("orderExpired", time).field("orderId", orderId).field("instrument", instrumentId(instrument))
                 .field("side", side.name()).field("remainingGpus", remainingGpus);
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -181,7 +181,7 @@ public final class PrivateChannels extends OutputAdapter
         {
             start("orderCancelled", time).field("orderId", orderId).field("instrument", instrumentId(instrument))
                 .field("side", side.name()).field("remainingGpus", remainingGpus).field("reason", reason.name());
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -193,7 +193,7 @@ public final class PrivateChannels extends OutputAdapter
         {
             start("amended", time).field("orderId", orderId).field("instrument", instrumentId(instrument)).field("side", side.name())
                 .field("gpus", gpus).price("price", price).field("priorityKept", priorityKept);
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -206,9 +206,9 @@ public final class PrivateChannels extends OutputAdapter
             // The preemptor learns of it from its own fill and leaseStarted; its identity is not the victim's business.
             start("preempted", time).field("leaseId", leaseId).field("instrument", instrumentId(instrument))
                 .field("buyer", victim).field("owner", owner).field("gpus", gpus).field("end", newEnd);
-            final String text = json.finish();
-            send(victim, text);
-            send(owner, text);
+            final byte[] message = json.finishUtf8();
+            send(victim, message);
+            send(owner, message);
         }
     }
 
@@ -223,7 +223,7 @@ public final class PrivateChannels extends OutputAdapter
                 .field("instrument", instrumentId(instrument)).field("gpus", gpus).field("durationMinutes", durationMinutes)
                 .price("price", price).field("timeInForce", timeInForce.name()).field("deadline", deadline)
                 .field("contiguous", contiguous);
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -239,7 +239,7 @@ public final class PrivateChannels extends OutputAdapter
         if (watched(account))
         {
             start("cashRejected", time).field("idempotencyKey", idempotencyKey).field("reasonCode", reasonCode);
-            send(account, json.finish());
+            send(account, json.finishUtf8());
         }
     }
 
@@ -249,11 +249,11 @@ public final class PrivateChannels extends OutputAdapter
         if (watched(participant))
         {
             start("spendingCap", time).priceOrNull("capPerHour", capPerHour, capPerHour != Ledger.NO_CAP);
-            send(participant, json.finish());
+            send(participant, json.finishUtf8());
         }
     }
 
-    private String fillMessage(final long time, final int instrument, final long leaseId, final long bidId, final long askId,
+    private byte[] fillMessage(final long time, final int instrument, final long leaseId, final long bidId, final long askId,
         final String role, final long orderId, final int gpus, final int durationMinutes, final long price, final Side maker,
         final int bidRemaining)
     {
@@ -261,13 +261,13 @@ public final class PrivateChannels extends OutputAdapter
             .field("askId", askId).field("instrument", instrumentId(instrument)).field("gpus", gpus)
             .field("durationMinutes", durationMinutes).price("price", price).field("maker", maker == null ? "BOTH" : maker.name())
             .field("bidRemaining", bidRemaining);
-        return json.finish();
+        return json.finishUtf8();
     }
 
-    private String balanceMessage(final long account)
+    private byte[] balanceMessage(final long account)
     {
         return json.startMessage().field("channel", "private").field("event", "balance").field("account", account)
-            .price("available", balances.available(account)).price("held", balances.held(account)).finish();
+            .price("available", balances.available(account)).price("held", balances.held(account)).finishUtf8();
     }
 
     private JsonText start(final String event, final long time)
@@ -285,7 +285,7 @@ public final class PrivateChannels extends OutputAdapter
         return sessionsByAccount.containsKey(account);
     }
 
-    private void send(final long account, final String text)
+    private void send(final long account, final byte[] message)
     {
         final ArrayList<Session> sessions = sessionsByAccount.get(account);
         if (sessions == null)
@@ -294,7 +294,7 @@ public final class PrivateChannels extends OutputAdapter
         }
         for (int i = sessions.size() - 1; i >= 0; i--)
         {
-            sessions.get(i).send(text);
+            sessions.get(i).send(message);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.offpeak.gateway.marketdata.MarketData;
 import com.offpeak.gateway.marketdata.MarketDataListener;
 import com.offpeak.gateway.marketdata.MarketDataMessages;
 import com.offpeak.gateway.wire.JsonText;
+import com.offpeak.gateway.wire.Utf8;
 import java.util.ArrayList;
 
 /**
@@ -89,11 +90,11 @@ public final class PublicChannels implements MarketDataListener
     {
         if (overallChanged && !overall.isEmpty())
         {
-            final String text = utilisationOverall();
+            final byte[] message = Utf8.encode(utilisationOverall());
             for (int i = overall.size() - 1; i >= 0; i--)
             {
                 final Session session = overall.get(i);
-                if (!session.send(text))
+                if (!session.send(message))
                 {
                     remove(session);
                 }
@@ -184,7 +185,7 @@ public final class PublicChannels implements MarketDataListener
                     json.field(market.instrument().id(), market.book().seq());
                 }
             }
-            if (!session.send(json.finish()))
+            if (!session.send(json.finishUtf8()))
             {
                 remove(session);
             }
@@ -220,13 +221,15 @@ public final class PublicChannels implements MarketDataListener
         return !subscribers[instrument][channel.ordinal()].isEmpty();
     }
 
+    /** Encodes the message once; every subscriber's socket gets the same bytes. */
     private void publish(final int instrument, final Channel channel, final String text)
     {
+        final byte[] message = Utf8.encode(text);
         final ArrayList<Session> sessions = subscribers[instrument][channel.ordinal()];
         for (int s = sessions.size() - 1; s >= 0; s--)
         {
             final Session session = sessions.get(s);
-            if (!session.send(text))
+            if (!session.send(message))
             {
                 remove(session);
             }

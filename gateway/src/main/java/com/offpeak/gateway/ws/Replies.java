@@ -1,5 +1,6 @@
 package com.offpeak.gateway.ws;
 
+import com.offpeak.gateway.wire.JsonFields;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
@@ -45,7 +46,7 @@ public final class Replies
     /** A client value quoted in an error message, cut short so an error never echoes a huge payload. */
     static String clip(final Object value)
     {
-        final String text = String.valueOf(value);
+        final String text = String.valueOf(JsonFields.asVertx(value));
         return '\'' + (text.length() > 32 ? text.substring(0, 32) + "..." : text) + '\'';
     }
 }

@@ -2,9 +2,9 @@ package com.offpeak.gateway.ws;
 
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.engine.catalog.Instrument;
+import com.offpeak.gateway.wire.JsonFields;
 import com.offpeak.gateway.wire.Prices;
 import com.offpeak.gateway.wire.Times;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Strictly typed reads of request fields: integers must be JSON integers in range (no floats, no
@@ -17,7 +17,7 @@ final class RequestFields
     {
     }
 
-    static long requiredLong(final JsonObject request, final String field, final long min, final long max)
+    static long requiredLong(final JsonFields request, final String field, final long min, final long max)
     {
         final Object value = request.getValue(field);
         if (value == null)
@@ -27,18 +27,18 @@ final class RequestFields
         return checkedLong(value, field, min, max);
     }
 
-    static long optionalLong(final JsonObject request, final String field, final long min, final long max, final long absent)
+    static long optionalLong(final JsonFields request, final String field, final long min, final long max, final long absent)
     {
         final Object value = request.getValue(field);
         return value == null ? absent : checkedLong(value, field, min, max);
     }
 
-    static int requiredInt(final JsonObject request, final String field, final int min, final int max)
+    static int requiredInt(final JsonFields request, final String field, final int min, final int max)
     {
         return (int)requiredLong(request, field, min, max);
     }
 
-    static boolean optionalBoolean(final JsonObject request, final String field)
+    static boolean optionalBoolean(final JsonFields request, final String field)
     {
         final Object value = request.getValue(field);
         if (value == null)
@@ -52,7 +52,7 @@ final class RequestFields
         throw new BadRequest(ApiError.BAD_REQUEST, "'" + field + "' must be true or false");
     }
 
-    static String requiredString(final JsonObject request, final String field, final int maxLength)
+    static String requiredString(final JsonFields request, final String field, final int maxLength)
     {
         final Object value = request.getValue(field);
         if (value == null)
@@ -62,13 +62,13 @@ final class RequestFields
         return checkedString(value, field, maxLength);
     }
 
-    static String optionalString(final JsonObject request, final String field, final int maxLength)
+    static String optionalString(final JsonFields request, final String field, final int maxLength)
     {
         final Object value = request.getValue(field);
         return value == null ? null : checkedString(value, field, maxLength);
     }
 
-    static long requiredPrice(final JsonObject request, final String field)
+    static long requiredPrice(final JsonFields request, final String field)
     {
         final Object value = request.getValue(field);
         if (value == null)
@@ -89,7 +89,7 @@ final class RequestFields
     }
 
     /** An absolute time field, or {@code now + minutes} from its relative twin; {@code absent} when neither is given. */
-    static long timeOrRelative(final JsonObject request, final String field, final String minutesField, final long now,
+    static long timeOrRelative(final JsonFields request, final String field, final String minutesField, final long now,
         final long absent)
     {
         final Object value = request.getValue(field);
@@ -114,7 +114,7 @@ final class RequestFields
         return time;
     }
 
-    static Instrument instrument(final JsonObject request, final Catalog catalog)
+    static Instrument instrument(final JsonFields request, final Catalog catalog)
     {
         final String id = requiredString(request, "instrument", 64);
         final Instrument instrument = catalog.byId(id);
@@ -125,7 +125,7 @@ final class RequestFields
         return instrument;
     }
 
-    static <E extends Enum<E>> E requiredEnum(final JsonObject request, final String field, final Class<E> type)
+    static <E extends Enum<E>> E requiredEnum(final JsonFields request, final String field, final Class<E> type)
     {
         final String name = requiredString(request, field, 32);
         for (final E constant : type.getEnumConstants())

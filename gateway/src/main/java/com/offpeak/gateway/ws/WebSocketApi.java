@@ -9,12 +9,15 @@ import com.offpeak.gateway.auth.ConnectionLimiter;
 import com.offpeak.gateway.auth.TokenBucket;
 import com.offpeak.gateway.marketdata.Channel;
 import com.offpeak.gateway.server.Publisher;
+import com.offpeak.gateway.wire.JsonFields;
 import com.offpeak.pipeline.InputWriter;
 import com.offpeak.pipeline.Pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -51,6 +54,8 @@ public final class WebSocketApi
     private final OrderAcks acks;
     private final OrderRequests orders;
     private final ConcurrentHashMap<String, TokenBucket> bucketsByKey = new ConcurrentHashMap<>();
+    /** One writer per event loop that serves connections. */
+    private final ConcurrentHashMap<EventExecutor, EventLoopWriter> writers = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
     private final Counter requests;
     private final Counter orderRequests;
@@ -95,8 +100,10 @@ public final class WebSocketApi
             socket.close(Session.CLOSE_POLICY, ApiError.TOO_MANY_CONNECTIONS.name());
             return;
         }
-        final Session session = new Session(SessionRegistry.sessionId(reservation), SessionRegistry.slot(reservation), socket, address,
-            catalog.size(), limits.maxPendingMessages(), limits.maxInFlight(), slowConsumers::increment);
+        final ChannelHandlerContext channel = ((WebSocketInternal)socket).channelHandlerContext();
+        final EventLoopWriter writer = writers.computeIfAbsent(channel.executor(), EventLoopWriter::new);
+        final Session session = new Session(SessionRegistry.sessionId(reservation), SessionRegistry.slot(reservation), socket, channel,
+            writer, address, catalog.size(), limits.maxPendingMessages(), limits.maxInFlight(), slowConsumers::increment);
         session.anonymousBucket(new TokenBucket(limits.requestsPerSecond(), limits.requestBurst(), System.nanoTime()));
         sessions.publish(session);
         final Command staged = new Command();
@@ -129,12 +136,8 @@ public final class WebSocketApi
             error(session, null, ApiError.FRAME_TOO_LARGE, "at most " + limits.maxRequestBytes() + " bytes per request");
             return;
         }
-        final JsonObject request;
-        try
-        {
-            request = new JsonObject(text);
-        }
-        catch (final DecodeException | ClassCastException e)
+        final JsonFields request = JsonFields.parse(text);
+        if (request == null)
         {
             error(session, null, ApiError.BAD_JSON, null);
             return;
@@ -164,7 +167,7 @@ public final class WebSocketApi
         }
     }
 
-    private void handle(final Session session, final Command staged, final JsonObject request, final String id)
+    private void handle(final Session session, final Command staged, final JsonFields request, final String id)
     {
         final Object opValue = request.getValue("op");
         final Op op = opValue instanceof String name ? Op.of(name) : null;
@@ -186,7 +189,7 @@ public final class WebSocketApi
         }
     }
 
-    private void login(final Session session, final JsonObject request, final String id)
+    private void login(final Session session, final JsonFields request, final String id)
     {
         if (session.key() != null)
         {
@@ -225,7 +228,7 @@ public final class WebSocketApi
         });
     }
 
-    private void subscription(final Session session, final JsonObject request, final String id, final boolean subscribe)
+    private void subscription(final Session session, final JsonFields request, final String id, final boolean subscribe)
     {
         final String name = RequestFields.requiredString(request, "channel", 32);
         final Channel channel = Channel.of(name, RequestFields.optionalString(request, "interval", 8));
@@ -261,7 +264,7 @@ public final class WebSocketApi
         });
     }
 
-    private void orderEntry(final Session session, final Command staged, final JsonObject request, final String id, final Op op)
+    private void orderEntry(final Session session, final Command staged, final JsonFields request, final String id, final Op op)
     {
         final long account = session.account();
         if (account == 0)
