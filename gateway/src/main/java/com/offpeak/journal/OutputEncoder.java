@@ -24,20 +24,29 @@ public final class OutputEncoder implements EngineListener
     public static final int HEADER = 3;
 
     private MutableDirectBuffer buffer;
+    private int start;
     private int position;
     private int recordStart;
 
     /** Starts a new run at offset 0 of {@code buffer} (an expandable buffer grows as needed). */
     public OutputEncoder wrap(final MutableDirectBuffer buffer)
     {
+        return wrap(buffer, 0);
+    }
+
+    /** Starts a new run at {@code offset} of {@code buffer}. */
+    public OutputEncoder wrap(final MutableDirectBuffer buffer, final int offset)
+    {
         this.buffer = buffer;
-        position = 0;
+        start = offset;
+        position = offset;
         return this;
     }
 
+    /** Bytes written since the run started. */
     public int length()
     {
-        return position;
+        return position - start;
     }
 
     public MutableDirectBuffer buffer()

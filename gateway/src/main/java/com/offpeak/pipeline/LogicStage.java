@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.offpeak.journal.InputJournal;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
@@ -25,28 +26,36 @@ final class LogicStage implements EventHandler<RingSlot>
 
     private final OutputEncoder encoder = new OutputEncoder();
     /**
-     * Output buffers by ring sequence: as many as inputs may wait for the publish stage at once, and
-     * no more, so that they stay in cache (each grows to the largest output it held, then is reused).
+     * Where outputs are encoded. Publish stage on this thread: one arena, each input's output right
+     * after the previous one's until the chunk is published ({@link #chunkPublished}) — sequential
+     * writes to a few tens of KB that stay in cache. Publish stage on a thread of its own: a buffer
+     * per ring slot, since this stage may run a whole ring ahead of it. Each grows to the largest
+     * output it held, then is reused.
      */
     private final ExpandableArrayBuffer[] outputs;
     private final int outputMask;
+    private final boolean arena;
+    private int arenaPosition;
     private final long snapshotEvery;
     private final BatchRelease release;
 
     /**
-     * {@code inFlight} (a power of two): how many inputs may be between this stage and the end of the
-     * publish stage — the ring's size when the publisher has a thread of its own, one chunk when it
-     * runs right after this stage on the same thread.
+     * With a {@code release}, this stage has a thread of its own and hands each batch on to the
+     * publish stage through it, and {@code ringSize} buffers hold the outputs in flight; without one
+     * (null), {@link SerialStages} runs the publish stage after it, and one arena holds a chunk's outputs.
      */
     LogicStage(final Sequencer sequencer, final BusinessLogic logic, final long snapshotEvery, final BatchRelease release,
-        final int inFlight)
+        final int ringSize)
     {
-        outputs = new ExpandableArrayBuffer[inFlight];
-        for (int i = 0; i < inFlight; i++)
+        arena = release == null;
+        final int buffers = arena ? 1 : ringSize;
+        outputs = new ExpandableArrayBuffer[buffers];
+        for (int i = 0; i < buffers; i++)
         {
-            outputs[i] = new ExpandableArrayBuffer(INITIAL_OUTPUT_CAPACITY);
+            outputs[i] = new ExpandableArrayBuffer(arena ? INITIAL_OUTPUT_CAPACITY * InputJournal.MAX_RECORDS_PER_DOCUMENT :
+                INITIAL_OUTPUT_CAPACITY);
         }
-        outputMask = inFlight - 1;
+        outputMask = buffers - 1;
         this.sequencer = sequencer;
         this.logic = logic;
         this.snapshotEvery = snapshotEvery;
@@ -58,10 +67,18 @@ final class LogicStage implements EventHandler<RingSlot>
     {
         final InputCommand input = slot.input;
         sequencer.stamp(input);
-        slot.output = outputs[(int)ringSequence & outputMask];
-        encoder.wrap(slot.output);
+        final ExpandableArrayBuffer buffer = outputs[(int)ringSequence & outputMask];
+        final int offset = arena ? arenaPosition : 0;
+        encoder.wrap(buffer, offset);
         logic.apply(input, encoder);
-        slot.outputLength = encoder.length();
+        final int length = encoder.length();
+        // A view of the array as it is now: should a later output grow the arena, this one keeps its bytes.
+        slot.output.wrap(buffer.byteArray(), offset, length);
+        slot.outputLength = length;
+        if (arena)
+        {
+            arenaPosition += length;
+        }
         if (input.type == InputType.SNAPSHOT || (snapshotEvery > 0 && input.sequence % snapshotEvery == 0))
         {
             slot.snapshot = serialize(logic.stateMachine());
@@ -70,6 +87,12 @@ final class LogicStage implements EventHandler<RingSlot>
         {
             release.release(ringSequence);
         }
+    }
+
+    /** The publish stage has published every output in the arena: the next input's output starts it again. */
+    void chunkPublished()
+    {
+        arenaPosition = 0;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class Pipeline implements AutoCloseable
         disruptor.setDefaultExceptionHandler(new HaltOnError());
         final LogicStage logic = new LogicStage(new Sequencer(clock, recovered.lastSequence(), recovered.lastTime()),
             new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(), config.stageThreads() == 2 ? new BatchRelease(waitStrategy) : null,
-            config.stageThreads() == 2 ? config.ringSize() : Math.min(config.ringSize(), InputJournal.MAX_RECORDS_PER_DOCUMENT));
+            config.ringSize());
         publisher = new PublishStage(disruptor.getRingBuffer(), inputJournal, outputJournal, subscribers.clone(), snapshots,
             new BatchRelease(waitStrategy));
         if (config.stageThreads() == 2)

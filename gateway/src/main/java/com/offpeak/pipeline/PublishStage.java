@@ -47,6 +47,12 @@ final class PublishStage implements EventHandler<RingSlot>
     @Override
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
     {
+        add(slot, ringSequence, endOfBatch);
+    }
+
+    /** {@link #onEvent}; true if this input closed a chunk, which is now published and released. */
+    boolean add(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
+    {
         if (chunkStart < 0)
         {
             chunkStart = ringSequence;
@@ -68,7 +74,9 @@ final class PublishStage implements EventHandler<RingSlot>
             chunkStart = -1;
             // Frees the chunk's slots at once and wakes producers waiting for one.
             release.release(ringSequence);
+            return true;
         }
+        return false;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.offpeak.pipeline;
 
-import org.agrona.ExpandableArrayBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One preallocated entry of the ring: the input, plus what each stage leaves for the next. Each
@@ -13,8 +13,8 @@ final class RingSlot
     /** Written by the producer; cleared by the publisher after acknowledging. */
     Acknowledger acknowledger;
     long correlationId;
-    /** Set by the logic stage to the buffer it encoded the output into (one of {@link LogicStage}'s, reused). */
-    ExpandableArrayBuffer output;
+    /** Written by the logic stage: a view of the output it encoded into one of its buffers. */
+    final UnsafeBuffer output = new UnsafeBuffer(new byte[0]);
     int outputLength;
     /** Written by the logic stage when a snapshot is due: the state machine's serialized state. */
     byte[] snapshot;

@@ -26,7 +26,10 @@ final class SerialStages implements EventHandler<RingSlot>
     public void onEvent(final RingSlot slot, final long ringSequence, final boolean endOfBatch)
     {
         logic.onEvent(slot, ringSequence, endOfBatch);
-        publisher.onEvent(slot, ringSequence, endOfBatch);
+        if (publisher.add(slot, ringSequence, endOfBatch))
+        {
+            logic.chunkPublished();
+        }
     }
 
     @Override

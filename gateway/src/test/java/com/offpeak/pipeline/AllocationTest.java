@@ -37,9 +37,11 @@ class AllocationTest
             final Map<String, Long> after = allocatedByStage(threads);
             for (final String stage : OWN_STAGES)
             {
-                // A few hundred bytes of slack: the counter itself and a JIT deoptimisation may allocate once.
+                // Under one byte per input: any per-input allocation is at least 16 bytes each (800 KB here). The
+                // slack covers what does not grow with inputs: the counter itself, a JIT deoptimisation, and
+                // Chronicle mapping the next chunk of a journal file when a run crosses one (a few KB, now and then).
                 assertThat(after.get(stage) - before.get(stage)).as("bytes allocated by %s over 50,000 inputs", stage)
-                    .isLessThan(4_096);
+                    .isLessThan(50_000);
             }
         }
     }
