@@ -59,7 +59,7 @@ final class EngineState
         {
             books[i] = new OrderBook(i, levelPool);
         }
-        this.clientOrderIds = new ClientOrderIds(config.clientOrderIdRetentionMillis(), accounts);
+        this.clientOrderIds = new ClientOrderIds(config.clientOrderIdRetentionMillis(), config.clientOrderIdCapacity());
     }
 
     BookSide sideOf(final Order order)
@@ -125,7 +125,7 @@ final class EngineState
         }
         accounts.get(order.account).removeOpen(order);
         order.open = false;
-        ClientOrderIds.orderEnded(order, status, order.remaining);
+        clientOrderIds.orderEnded(order, status, order.remaining);
         if (order.isBid())
         {
             release(order);

@@ -1,18 +1,15 @@
 package com.offpeak.engine.order;
 
 import com.offpeak.engine.list.LinkedQueue;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * What the engine keeps per account: its open orders in id order (so cancel-all is deterministic
- * without sorting or iterating a hash map) and its live clientOrderId records (lookup only).
- * Created on an account's first recorded order and kept for the engine's life: accounts are few
+ * without sorting or iterating a hash map). Created on an account's first recorded order and kept for the engine's life: accounts are few
  * and long-lived, orders are many.
  */
 public final class Account
 {
     private final long id;
-    private final Long2ObjectHashMap<ClientOrderRecord> clientOrderIds = new Long2ObjectHashMap<>();
     private final LinkedQueue<Order> open = new LinkedQueue<>();
 
     public Account(final long id)
@@ -45,25 +42,5 @@ public final class Account
     public void removeOpen(final Order order)
     {
         open.remove(order.inAccount);
-    }
-
-    ClientOrderRecord clientOrderId(final long clientOrderId)
-    {
-        return clientOrderIds.get(clientOrderId);
-    }
-
-    void putClientOrderId(final ClientOrderRecord record)
-    {
-        clientOrderIds.put(record.request.clientOrderId, record);
-    }
-
-    void removeClientOrderId(final long clientOrderId)
-    {
-        clientOrderIds.remove(clientOrderId);
-    }
-
-    public int clientOrderIdCount()
-    {
-        return clientOrderIds.size();
     }
 }

@@ -67,8 +67,11 @@ public final class Order
     public Order levelNext;
     public final Link<Order> inAccount = new Link<>(this);
     public final Link<Order> inLive = new Link<>(this);
-    /** The clientOrderId record that answers retries of this order's place command, if any. */
-    public ClientOrderRecord clientRecord;
+    /**
+     * The number of the clientOrderId record that answers retries of this order's place command
+     * while it rests, or {@link ClientOrderIds#NONE}.
+     */
+    public long clientRecord;
 
     /** The next order in time priority at the same price, or null. */
     public Order nextInLevel()
@@ -127,6 +130,6 @@ public final class Order
         availableUntil = 0;
         minBlock = 0;
         level = null;
-        clientRecord = null;
+        clientRecord = ClientOrderIds.NONE;
     }
 }
