@@ -123,7 +123,7 @@ final class EngineState
         {
             timers.cancel(order.expiryTimer, TimerQueue.ORDER_EXPIRY, order.id);
         }
-        accounts.get(order.account).removeOpen(order);
+        order.inAccount.unlink();
         order.open = false;
         clientOrderIds.orderEnded(order, status, order.remaining);
         if (order.isBid())

@@ -33,14 +33,12 @@ public final class Account
         return open.size();
     }
 
-    /** Orders open in id order because ids grow and orders are added when they start to rest. */
+    /**
+     * Orders open in id order because ids grow and orders are added when they start to rest. An
+     * order leaves through its own link ({@code order.inAccount.unlink()}), without finding its account.
+     */
     public void addOpen(final Order order)
     {
         open.append(order.inAccount);
-    }
-
-    public void removeOpen(final Order order)
-    {
-        open.remove(order.inAccount);
     }
 }
