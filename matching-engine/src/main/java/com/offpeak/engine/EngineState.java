@@ -5,6 +5,7 @@ import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.OrderBook;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.engine.catalog.TickGrid;
 import com.offpeak.engine.lease.RunningLeases;
 import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.order.Account;
@@ -57,7 +58,7 @@ final class EngineState
         this.modes = new MarketModes(catalog.size(), config.auctionIntervals(), timers);
         for (int i = 0; i < books.length; i++)
         {
-            books[i] = new OrderBook(i, levelPool);
+            books[i] = new OrderBook(i, new TickGrid(catalog.get(i).tickSize()), levelPool);
         }
         this.clientOrderIds = new ClientOrderIds(config.clientOrderIdRetentionMillis(), config.clientOrderIdCapacity());
     }

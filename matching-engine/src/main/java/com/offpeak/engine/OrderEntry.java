@@ -306,7 +306,7 @@ final class OrderEntry
         return checkQuantityAndPrice(command.gpus, command.price, instrument);
     }
 
-    private static RejectCode checkQuantityAndPrice(final int gpus, final long price, final Instrument instrument)
+    private RejectCode checkQuantityAndPrice(final int gpus, final long price, final Instrument instrument)
     {
         if (!instrument.allowsGpus(gpus))
         {
@@ -316,7 +316,7 @@ final class OrderEntry
         {
             return RejectCode.INVALID_PRICE;
         }
-        if (price % instrument.tickSize() != 0)
+        if (!state.books[instrument.index()].grid().isOnGrid(price))
         {
             return RejectCode.PRICE_NOT_ON_TICK;
         }
