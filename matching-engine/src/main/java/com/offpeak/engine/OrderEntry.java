@@ -416,7 +416,7 @@ final class OrderEntry
             return quantityAndPrice;
         }
         final boolean bid = order.isBid();
-        if (!bid && command.gpus % order.minBlock != 0)
+        if (!bid && order.wholeBlocks(command.gpus) != command.gpus)
         {
             return RejectCode.INVALID_MIN_BLOCK;
         }

@@ -91,6 +91,17 @@ public final class Order
         return inLive.nextItem();
     }
 
+    /**
+     * {@code gpus} (at least 0) rounded down to whole blocks of this ask. Walks ask it of every
+     * compatible order they pass; block sizes are nearly always powers of two (1, 2, 4, a whole
+     * node), for which a mask does it without an integer division.
+     */
+    public int wholeBlocks(final int gpus)
+    {
+        final int block = minBlock;
+        return (block & (block - 1)) == 0 ? gpus & -block : gpus - gpus % block;
+    }
+
     public boolean isBid()
     {
         return side == Side.BID;
