@@ -5,6 +5,7 @@ import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.OrderBook;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.catalog.Catalog;
+import com.offpeak.engine.catalog.TickGrid;
 import com.offpeak.engine.lease.RunningLeases;
 import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.order.Account;
@@ -57,9 +58,9 @@ final class EngineState
         this.modes = new MarketModes(catalog.size(), config.auctionIntervals(), timers);
         for (int i = 0; i < books.length; i++)
         {
-            books[i] = new OrderBook(i, levelPool);
+            books[i] = new OrderBook(i, new TickGrid(catalog.get(i).tickSize()), levelPool);
         }
-        this.clientOrderIds = new ClientOrderIds(config.clientOrderIdRetentionMillis(), accounts);
+        this.clientOrderIds = new ClientOrderIds(config.clientOrderIdRetentionMillis(), config.clientOrderIdCapacity());
     }
 
     BookSide sideOf(final Order order)
@@ -123,9 +124,9 @@ final class EngineState
         {
             timers.cancel(order.expiryTimer, TimerQueue.ORDER_EXPIRY, order.id);
         }
-        accounts.get(order.account).removeOpen(order);
+        order.inAccount.unlink();
         order.open = false;
-        ClientOrderIds.orderEnded(order, status, order.remaining);
+        clientOrderIds.orderEnded(order, status, order.remaining);
         if (order.isBid())
         {
             release(order);

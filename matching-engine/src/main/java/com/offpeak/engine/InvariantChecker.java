@@ -5,7 +5,7 @@ import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.lease.Lease;
 import com.offpeak.engine.order.Account;
-import com.offpeak.engine.order.ClientOrderRecord;
+import com.offpeak.engine.order.ClientOrderIds;
 import com.offpeak.engine.order.Order;
 import com.offpeak.engine.timer.TimerQueue;
 import org.agrona.collections.Long2LongHashMap;
@@ -153,9 +153,11 @@ final class InvariantChecker
                 open++;
                 openPerAccount.put(o.account, openPerAccount.get(o.account) + 1);
             }
-            if (o.clientRecord != null)
+            if (o.clientRecord != ClientOrderIds.NONE)
             {
-                require(o.clientRecord.order == o && o.open, "order %d and its clientOrderId record disagree", o.id);
+                final ClientOrderIds records = state.clientOrderIds;
+                require(o.clientRecord >= records.oldest() && o.clientRecord < records.end() && records.order(o.clientRecord) == o &&
+                    o.open, "order %d and its clientOrderId record disagree", o.id);
             }
         }
         require(live == state.liveCount(), "live count %d != %d", state.liveCount(), live);
@@ -272,19 +274,28 @@ final class InvariantChecker
 
     private void checkClientOrderIds()
     {
+        final ClientOrderIds records = state.clientOrderIds;
+        final Command request = new Command();
         long lastAt = Long.MIN_VALUE;
-        for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
+        for (long r = records.oldest(); r != records.end(); r++)
         {
-            require(r.recordedAt >= lastAt, "clientOrderId records out of arrival order");
-            lastAt = r.recordedAt;
-            final long account = r.request.account;
-            final long clientOrderId = r.request.clientOrderId;
-            require(state.now - r.recordedAt < state.config.clientOrderIdRetentionMillis(), "clientOrderId %d/%d kept past retention",
+            final long recordedAt = records.recordedAt(r);
+            require(recordedAt >= lastAt, "clientOrderId records out of arrival order");
+            lastAt = recordedAt;
+            records.request(r, request);
+            final long account = request.account;
+            final long clientOrderId = request.clientOrderId;
+            require(state.now - recordedAt < state.config.clientOrderIdRetentionMillis(), "clientOrderId %d/%d kept past retention",
                 account, clientOrderId);
-            require(state.clientOrderIds.find(account, clientOrderId) == r, "clientOrderId %d/%d not indexed", account, clientOrderId);
-            require(r.order == null || (r.order.clientRecord == r && r.order.open), "clientOrderId %d/%d follows a closed order",
+            require(records.find(account, clientOrderId) == r, "clientOrderId %d/%d not indexed", account, clientOrderId);
+            require(records.sameRequest(r, request), "clientOrderId %d/%d does not match its own request", account, clientOrderId);
+            final Order order = records.order(r);
+            require(order == null || (order.clientRecord == r && order.open), "clientOrderId %d/%d follows a closed order",
                 account, clientOrderId);
-            require((r.orderId == 0) != (r.rejectCode == null), "clientOrderId %d/%d has no single answer", account, clientOrderId);
+            require((order != null) == (records.currentStatus(r) == OrderStatus.OPEN), "clientOrderId %d/%d is open without its order",
+                account, clientOrderId);
+            require((records.orderId(r) == 0) != (records.rejectCode(r) == null), "clientOrderId %d/%d has no single answer", account,
+                clientOrderId);
         }
     }
 

@@ -58,7 +58,7 @@ final class Matcher implements FillSizer
         int q = Math.min(bidRemaining, askFree);
         if (!ignoreMinBlock)
         {
-            q -= q % ask.minBlock;
+            q = ask.wholeBlocks(q);
         }
         if (q <= 0 || (bid.contiguous && q != bidRemaining))
         {

@@ -5,7 +5,6 @@ import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.catalog.Instrument;
 import com.offpeak.engine.order.Account;
 import com.offpeak.engine.order.ClientOrderIds;
-import com.offpeak.engine.order.ClientOrderRecord;
 import com.offpeak.engine.order.Order;
 
 /**
@@ -36,13 +35,14 @@ final class OrderEntry
         final boolean remembered = command.clientOrderId != 0 && command.account > 0;
         if (remembered)
         {
-            final ClientOrderRecord record = state.clientOrderIds.find(command.account, command.clientOrderId);
-            if (record != null)
+            final ClientOrderIds clientOrderIds = state.clientOrderIds;
+            final long record = clientOrderIds.find(command.account, command.clientOrderId);
+            if (record != ClientOrderIds.NONE)
             {
-                if (record.sameRequest(command))
+                if (clientOrderIds.sameRequest(record, command))
                 {
-                    listener.duplicate(state.now, command.account, command.clientOrderId, record.orderId, record.rejectCode,
-                        record.currentStatus(), record.currentRemaining());
+                    listener.duplicate(state.now, command.account, command.clientOrderId, clientOrderIds.orderId(record),
+                        clientOrderIds.rejectCode(record), clientOrderIds.currentStatus(record), clientOrderIds.currentRemaining(record));
                 }
                 else
                 {
@@ -125,14 +125,14 @@ final class OrderEntry
         final Side side = order.side;
         if (side == Side.BID && order.remaining == 0)
         {
-            ClientOrderIds.orderEnded(order, OrderStatus.FILLED, 0);
+            state.clientOrderIds.orderEnded(order, OrderStatus.FILLED, 0);
             state.release(order);
         }
         else if (order.timeInForce == TimeInForce.IOC)
         {
             listener.orderCancelled(state.now, order.id, order.account, order.instrument, side, order.remaining,
                 CancelReason.IOC_REMAINDER);
-            ClientOrderIds.orderEnded(order, OrderStatus.CANCELLED, order.remaining);
+            state.clientOrderIds.orderEnded(order, OrderStatus.CANCELLED, order.remaining);
             state.release(order);
         }
         else
@@ -306,7 +306,7 @@ final class OrderEntry
         return checkQuantityAndPrice(command.gpus, command.price, instrument);
     }
 
-    private static RejectCode checkQuantityAndPrice(final int gpus, final long price, final Instrument instrument)
+    private RejectCode checkQuantityAndPrice(final int gpus, final long price, final Instrument instrument)
     {
         if (!instrument.allowsGpus(gpus))
         {
@@ -316,7 +316,7 @@ final class OrderEntry
         {
             return RejectCode.INVALID_PRICE;
         }
-        if (price % instrument.tickSize() != 0)
+        if (!state.books[instrument.index()].grid().isOnGrid(price))
         {
             return RejectCode.PRICE_NOT_ON_TICK;
         }
@@ -416,7 +416,7 @@ final class OrderEntry
             return quantityAndPrice;
         }
         final boolean bid = order.isBid();
-        if (!bid && command.gpus % order.minBlock != 0)
+        if (!bid && order.wholeBlocks(command.gpus) != command.gpus)
         {
             return RejectCode.INVALID_MIN_BLOCK;
         }

@@ -144,7 +144,7 @@ final class Preemption
             return 0;
         }
         int q = Math.min(missing, lease.gpus);
-        q -= q % ask.minBlock;
+        q = ask.wholeBlocks(q);
         if (q <= 0 || (lease.contiguous && q != lease.gpus) || (bid.contiguous && q != missing))
         {
             return 0;

@@ -3,7 +3,7 @@ package com.offpeak.engine;
 import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.lease.Lease;
-import com.offpeak.engine.order.ClientOrderRecord;
+import com.offpeak.engine.order.ClientOrderIds;
 import com.offpeak.engine.order.Order;
 import com.offpeak.engine.timer.TimerQueue;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -18,12 +18,16 @@ import java.io.IOException;
  * once in id order; the books are written as the id sequence of each level's queue, which is what
  * carries time priority. Timers are not written: they are rebuilt from the open orders' expiry,
  * the leases' ends and each instrument's armed auction boundary, which is all they ever hold (stale
- * entries included nothing that matters).
+ * entries included nothing that matters). The clientOrderId records follow in arrival order, each
+ * the request as its identical-retry comparison sees it (every field but the timestamp), then
+ * recordedAt, the answer (order id, reject code), whether it follows a resting order, and its
+ * current status and remaining GPUs (on restore, a record that follows an order reads them from it).
  */
 final class SnapshotCodec
 {
     private static final int MAGIC = 0x4F50454E; // "OPEN"
-    private static final int VERSION = 3;
+    /** 4: clientOrderId records without the request's timestamp, with its auction interval and alternatives flag. */
+    private static final int VERSION = 4;
 
     private SnapshotCodec()
     {
@@ -70,16 +74,19 @@ final class SnapshotCodec
             out.writeInt(l.noticeGpus);
             out.writeLong(l.noticeEnd);
         }
-        out.writeInt(state.clientOrderIds.size());
-        for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
+        final ClientOrderIds records = state.clientOrderIds;
+        final Command request = new Command();
+        out.writeInt(records.size());
+        for (long r = records.oldest(); r != records.end(); r++)
         {
-            writeCommand(r.request, out);
-            out.writeLong(r.recordedAt);
-            out.writeLong(r.orderId);
-            out.writeInt(ordinal(r.rejectCode));
-            out.writeBoolean(r.order != null);
-            out.writeInt(ordinal(r.status));
-            out.writeInt(r.remaining);
+            records.request(r, request);
+            writeRequest(request, out);
+            out.writeLong(records.recordedAt(r));
+            out.writeLong(records.orderId(r));
+            out.writeInt(ordinal(records.rejectCode(r)));
+            out.writeBoolean(records.order(r) != null);
+            out.writeInt(ordinal(records.currentStatus(r)));
+            out.writeInt(records.currentRemaining(r));
         }
         for (int i = 0; i < state.books.length; i++)
         {
@@ -156,22 +163,22 @@ final class SnapshotCodec
             }
         }
         final int records = in.readInt();
+        final Command request = new Command();
         for (int i = 0; i < records; i++)
         {
-            final ClientOrderRecord r = state.clientOrderIds.newRecord();
-            readCommand(r.request, in);
-            r.recordedAt = in.readLong();
-            r.orderId = in.readLong();
-            r.rejectCode = value(RejectCode.values(), in.readInt());
+            readRequest(request, in);
+            final long recordedAt = in.readLong();
+            final long orderId = in.readLong();
+            final RejectCode code = value(RejectCode.values(), in.readInt());
             final boolean followsOrder = in.readBoolean();
-            r.status = value(OrderStatus.values(), in.readInt());
-            r.remaining = in.readInt();
-            if (followsOrder)
+            final OrderStatus status = value(OrderStatus.values(), in.readInt());
+            final int remaining = in.readInt();
+            if (status == null || (request.type != CommandType.PLACE_ASK && request.type != CommandType.PLACE_BID))
             {
-                r.order = require(byId, r.orderId);
-                r.order.clientRecord = r;
+                throw new IOException("snapshot has a clientOrderId record that is not of a place command or has no status");
             }
-            state.clientOrderIds.restore(r);
+            final Order order = followsOrder ? require(byId, orderId) : null;
+            state.clientOrderIds.restore(request, recordedAt, orderId, code, order, status, remaining);
         }
         for (int i = 0; i < state.books.length; i++)
         {
@@ -179,10 +186,10 @@ final class SnapshotCodec
         }
     }
 
-    private static void writeCommand(final Command c, final DataOutput out) throws IOException
+    /** A recorded place command: every field its identical-retry comparison reads (all but the timestamp). */
+    private static void writeRequest(final Command c, final DataOutput out) throws IOException
     {
         out.writeInt(ordinal(c.type));
-        out.writeLong(c.timestamp);
         out.writeLong(c.account);
         out.writeLong(c.clientOrderId);
         out.writeLong(c.orderId);
@@ -205,12 +212,13 @@ final class SnapshotCodec
             out.writeInt(c.substituteDuration[i]);
             out.writeLong(c.substitutePrice[i]);
         }
+        out.writeInt(c.auctionIntervalSeconds);
+        out.writeBoolean(c.alternatives);
     }
 
-    private static void readCommand(final Command c, final DataInput in) throws IOException
+    private static void readRequest(final Command c, final DataInput in) throws IOException
     {
         c.type = value(CommandType.values(), in.readInt());
-        c.timestamp = in.readLong();
         c.account = in.readLong();
         c.clientOrderId = in.readLong();
         c.orderId = in.readLong();
@@ -234,6 +242,8 @@ final class SnapshotCodec
             c.substituteDuration[i] = in.readInt();
             c.substitutePrice[i] = in.readLong();
         }
+        c.auctionIntervalSeconds = in.readInt();
+        c.alternatives = in.readBoolean();
     }
 
     private static void writeOrder(final Order o, final DataOutput out) throws IOException

@@ -3,7 +3,7 @@ package com.offpeak.engine;
 import com.offpeak.engine.book.BookSide;
 import com.offpeak.engine.book.PriceLevel;
 import com.offpeak.engine.lease.Lease;
-import com.offpeak.engine.order.ClientOrderRecord;
+import com.offpeak.engine.order.ClientOrderIds;
 import com.offpeak.engine.order.Order;
 import com.offpeak.engine.timer.TimerQueue;
 
@@ -60,17 +60,20 @@ final class StateHasher
         {
             h.add(state.modes.intervalMillis(i)).add(state.modes.requestedMillis(i)).add(state.modes.armedAt(i));
         }
-        for (ClientOrderRecord r = state.clientOrderIds.first(); r != null; r = r.next())
+        final ClientOrderIds records = state.clientOrderIds;
+        final Command q = new Command();
+        for (long r = records.oldest(); r != records.end(); r++)
         {
-            final Command q = r.request;
-            h.add(ordinal(q.type)).add(q.timestamp).add(q.account).add(q.clientOrderId).add(q.orderId).add(q.instrument).add(q.gpus)
+            records.request(r, q);
+            h.add(ordinal(q.type)).add(q.account).add(q.clientOrderId).add(q.orderId).add(q.instrument).add(q.gpus)
                 .add(q.durationMinutes).add(q.price).add(q.availableUntil).add(q.minBlock).add(ordinal(q.timeInForce)).add(q.deadline)
                 .add(q.contiguous ? 1 : 0).add(q.postOnly ? 1 : 0).add(q.preemptible ? 1 : 0).add(q.substituteCount);
             for (int i = 0; i < Math.min(q.substituteCount, Command.MAX_SUBSTITUTES); i++)
             {
                 h.add(q.substituteInstrument[i]).add(q.substituteGpus[i]).add(q.substituteDuration[i]).add(q.substitutePrice[i]);
             }
-            h.add(r.recordedAt).add(r.orderId).add(ordinal(r.rejectCode)).add(ordinal(r.currentStatus())).add(r.currentRemaining());
+            h.add(q.auctionIntervalSeconds).add(q.alternatives ? 1 : 0).add(records.recordedAt(r)).add(records.orderId(r))
+                .add(ordinal(records.rejectCode(r))).add(ordinal(records.currentStatus(r))).add(records.currentRemaining(r));
         }
         return h.hash;
     }

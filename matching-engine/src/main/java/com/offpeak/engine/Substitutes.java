@@ -1,6 +1,5 @@
 package com.offpeak.engine;
 
-import com.offpeak.engine.order.ClientOrderIds;
 import com.offpeak.engine.order.Order;
 
 /**
@@ -93,7 +92,7 @@ final class Substitutes
             {
                 state.listener.orderCancelled(state.now, order.id, order.account, order.instrument, Side.BID, order.remaining,
                     CancelReason.SUBSTITUTE_FILLED);
-                ClientOrderIds.orderEnded(order, OrderStatus.CANCELLED, order.remaining);
+                state.clientOrderIds.orderEnded(order, OrderStatus.CANCELLED, order.remaining);
                 state.release(order);
             }
         }

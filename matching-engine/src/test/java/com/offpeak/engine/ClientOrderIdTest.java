@@ -63,6 +63,41 @@ class ClientOrderIdTest
         assertThat(acceptedId(d.apply(otherAccount))).isEqualTo(id + 1);
     }
 
+    /**
+     * A buffer of 2 records that doubles while its records wrap around: every retry, after each
+     * growth and expiry, still gets its own answer, and the other fields (substitutes, a stray order
+     * id) take part in the comparison.
+     */
+    @Test
+    void recordsKeepTheirAnswersWhileTheBufferWrapsAndGrows()
+    {
+        final EngineDriver small = new EngineDriver(EngineConfig.DEFAULT.withRetentionMillis(RETENTION).withClientOrderIdCapacity(2),
+            PreTradeCheck.ALLOW_ALL);
+        final long[] ids = new long[40];
+        for (int i = 0; i < ids.length; i++)
+        {
+            // Ten at a time, half a retention window apart: each batch outlives the one before it by half a window.
+            final long t = T0 + (i / 10) * (RETENTION / 2);
+            ids[i] = acceptedId(small.apply(bid(t, 100 + i, 1 + i % 4)));
+            final long oldestLive = Math.max(0, (i / 10 - 1) * 10);
+            for (int j = (int)oldestLive; j <= i; j++)
+            {
+                assertThat(small.apply(bid(t, 100 + j, 1 + j % 4))).as("retry of %d after %d", j, i)
+                    .containsExactly(new Duplicate(t, 1, 100 + j, ids[j], null, OrderStatus.OPEN, 1 + j % 4));
+            }
+        }
+        final long late = T0 + 3 * (RETENTION / 2);
+        final Command substitutes = bid(late, 900, 2).addSubstitute(H100 + 1, 2, 60, USD);
+        final long group = acceptedId(small.apply(substitutes));
+        assertThat(small.apply(bid(late, 900, 2).addSubstitute(H100 + 1, 2, 60, USD)))
+            .containsExactly(new Duplicate(late, 1, 900, group, null, OrderStatus.OPEN, 2));
+        assertThat(small.apply(bid(late, 900, 2).addSubstitute(H100 + 1, 2, 60, 2 * USD)))
+            .containsExactly(new Rejected(late, 1, 900, 0, RejectCode.DUPLICATE_CLIENT_ORDER_ID));
+        final Command strayOrderId = bid(late, 900, 2).addSubstitute(H100 + 1, 2, 60, USD);
+        strayOrderId.orderId = 5;
+        assertThat(small.apply(strayOrderId)).containsExactly(new Rejected(late, 1, 900, 0, RejectCode.DUPLICATE_CLIENT_ORDER_ID));
+    }
+
     @Test
     void anIdIsForgottenAfterTheRetentionWindow()
     {

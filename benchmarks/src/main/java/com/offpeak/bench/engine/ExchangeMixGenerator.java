@@ -39,15 +39,19 @@ final class ExchangeMixGenerator
     private static final int[] IOC_GPUS = {1, 2, 4, 8};
 
     private final Catalog catalog;
+    private final boolean clientOrderIds;
     private final SplittableRandom random = new SplittableRandom(SEED);
     private final long[] mid;
     private CommandStreamBuilder builder;
     private ShadowBook shadow;
     private long clock = START;
+    private long lastClientOrderId;
 
-    ExchangeMixGenerator(final Catalog catalog)
+    /** {@code clientOrderIds}: every place carries a new one (else none, 0). */
+    ExchangeMixGenerator(final Catalog catalog, final boolean clientOrderIds)
     {
         this.catalog = catalog;
+        this.clientOrderIds = clientOrderIds;
         mid = new long[catalog.size()];
         for (int i = 0; i < mid.length; i++)
         {
@@ -74,7 +78,8 @@ final class ExchangeMixGenerator
         {
             builder.append(this::next);
         }
-        return builder.drain(ACCOUNTS, clock + 1, "exchange mix, " + catalog.size() + " instruments");
+        return builder.drain(ACCOUNTS, clock + 1, "exchange mix, " + catalog.size() + " instruments" +
+            (clientOrderIds ? ", a clientOrderId on every place" : ""));
     }
 
     private void next(final Command slot)
@@ -165,8 +170,8 @@ final class ExchangeMixGenerator
         final int blockDice = random.nextInt(4);
         final int minBlock = blockDice == 3 ? spec.gpusPerNode() : 1 << blockDice;
         final long window = 12 * HOUR + random.nextLong(156 * HOUR);
-        slot.placeAsk(clock, account(), 0, instrument, minBlock * (1 + random.nextInt(4)), askPrice(instrument), clock + window,
-            minBlock);
+        slot.placeAsk(clock, account(), clientOrderId(), instrument, minBlock * (1 + random.nextInt(4)), askPrice(instrument),
+            clock + window, minBlock);
     }
 
     private void placeBid(final Command slot, final int instrument)
@@ -174,7 +179,7 @@ final class ExchangeMixGenerator
         final int minutes = 60 + 15 * random.nextInt(13);
         final boolean gtd = random.nextBoolean();
         final long deadline = gtd ? clock + minutes * Instrument.MILLIS_PER_MINUTE + 2 * HOUR + random.nextLong(46 * HOUR) : 0;
-        slot.placeBid(clock, account(), 0, instrument, pick(BID_GPUS), minutes, bidPrice(instrument),
+        slot.placeBid(clock, account(), clientOrderId(), instrument, pick(BID_GPUS), minutes, bidPrice(instrument),
             gtd ? TimeInForce.GTD : TimeInForce.GTC, deadline, random.nextInt(4) == 0, false, true);
     }
 
@@ -182,8 +187,13 @@ final class ExchangeMixGenerator
     private void placeIoc(final Command slot, final int instrument)
     {
         final long price = mid[instrument] + catalog.get(instrument).tickSize() * random.nextInt(11);
-        slot.placeBid(clock, account(), 0, instrument, pick(IOC_GPUS), 60 + 15 * random.nextInt(5), price, TimeInForce.IOC, 0,
-            random.nextInt(5) == 0, false, true);
+        slot.placeBid(clock, account(), clientOrderId(), instrument, pick(IOC_GPUS), 60 + 15 * random.nextInt(5), price,
+            TimeInForce.IOC, 0, random.nextInt(5) == 0, false, true);
+    }
+
+    private long clientOrderId()
+    {
+        return clientOrderIds ? ++lastClientOrderId : 0;
     }
 
     /** From 2 ticks under the market up to 40 over it. */

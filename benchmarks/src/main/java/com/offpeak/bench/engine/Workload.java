@@ -11,7 +11,20 @@ public enum Workload
         @Override
         CommandStream generate(final Catalog catalog)
         {
-            return new ExchangeMixGenerator(catalog).generate(2_000_000);
+            return new ExchangeMixGenerator(catalog, false).generate(2_000_000);
+        }
+    },
+    /**
+     * The same stream with a fresh clientOrderId on every place, as a gateway sends them: the
+     * retention records' cost (24 h of engine time, about 23,000 live records; the cycle spans far
+     * longer, so a later cycle's ids never meet the records of an earlier one).
+     */
+    EXCHANGE_MIX_CLIENT_IDS
+    {
+        @Override
+        CommandStream generate(final Catalog catalog)
+        {
+            return new ExchangeMixGenerator(catalog, true).generate(2_000_000);
         }
     },
     /** Every bid walks past 100 price-crossed incompatible asks. */

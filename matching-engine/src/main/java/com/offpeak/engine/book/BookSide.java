@@ -1,6 +1,7 @@
 package com.offpeak.engine.book;
 
 import com.offpeak.engine.Side;
+import com.offpeak.engine.catalog.TickGrid;
 import com.offpeak.engine.pool.ObjectPool;
 
 import java.util.Arrays;
@@ -15,20 +16,32 @@ import java.util.Arrays;
  * cache lines instead of one scattered object per probe. A level's rank is its price for asks and
  * minus its price for bids (prices are positive), so priority order is ascending rank on both
  * sides and the search has no side branch.
+ *
+ * <p>Before searching, {@link #levelFor} looks in a direct-mapped table of the levels by tick
+ * number ({@code price / tick}, modulo {@value #BY_TICK} slots): a book's prices sit in a band of a
+ * few dozen ticks around the market, so every level has a slot of its own and a lookup is a
+ * multiplication and two loads. Levels whose slot another level holds (a band wider than the
+ * table) are simply searched; the table only ever answers with a level of exactly that price.
  */
 public final class BookSide
 {
+    /** Power of two; a band this many ticks wide has no two levels in one slot. */
+    private static final int BY_TICK = 256;
+
     private final int instrument;
     private final Side side;
+    private final TickGrid grid;
     private final ObjectPool<PriceLevel> levelPool;
+    private final PriceLevel[] byTick = new PriceLevel[BY_TICK];
     private PriceLevel[] levels = new PriceLevel[16];
     private long[] ranks = new long[16];
     private int count;
 
-    public BookSide(final int instrument, final Side side, final ObjectPool<PriceLevel> levelPool)
+    public BookSide(final int instrument, final Side side, final TickGrid grid, final ObjectPool<PriceLevel> levelPool)
     {
         this.instrument = instrument;
         this.side = side;
+        this.grid = grid;
         this.levelPool = levelPool;
     }
 
@@ -62,10 +75,17 @@ public final class BookSide
     /** The level at {@code price}, created (from the pool) if absent. */
     public PriceLevel levelFor(final long price)
     {
+        final int slot = slotOf(price);
+        final PriceLevel cached = byTick[slot];
+        if (cached != null && cached.price() == price)
+        {
+            return cached;
+        }
         final long rank = rankOf(price);
         final int index = search(rank);
         if (index >= 0)
         {
+            byTick[slot] = levels[index];
             return levels[index];
         }
         final int insertAt = -index - 1;
@@ -81,6 +101,7 @@ public final class BookSide
         levels[insertAt] = level;
         ranks[insertAt] = rank;
         count++;
+        byTick[slot] = level;
         return level;
     }
 
@@ -95,7 +116,17 @@ public final class BookSide
         System.arraycopy(levels, index + 1, levels, index, count - index - 1);
         System.arraycopy(ranks, index + 1, ranks, index, count - index - 1);
         levels[--count] = null;
+        final int slot = slotOf(level.price());
+        if (byTick[slot] == level)
+        {
+            byTick[slot] = null;
+        }
         levelPool.release(level);
+    }
+
+    private int slotOf(final long price)
+    {
+        return (int)grid.ticks(price) & (BY_TICK - 1);
     }
 
     private long rankOf(final long price)

@@ -32,4 +32,14 @@ public final class Link<T>
     {
         return queue != null;
     }
+
+    /** Leaves the queue it is in, which the link knows: its owner need not look the queue up. */
+    public void unlink()
+    {
+        if (queue == null)
+        {
+            throw new IllegalStateException("link of " + item + " is not queued");
+        }
+        queue.remove(this);
+    }
 }

@@ -1,18 +1,15 @@
 package com.offpeak.engine.order;
 
 import com.offpeak.engine.list.LinkedQueue;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * What the engine keeps per account: its open orders in id order (so cancel-all is deterministic
- * without sorting or iterating a hash map) and its live clientOrderId records (lookup only).
- * Created on an account's first recorded order and kept for the engine's life: accounts are few
+ * without sorting or iterating a hash map). Created on an account's first recorded order and kept for the engine's life: accounts are few
  * and long-lived, orders are many.
  */
 public final class Account
 {
     private final long id;
-    private final Long2ObjectHashMap<ClientOrderRecord> clientOrderIds = new Long2ObjectHashMap<>();
     private final LinkedQueue<Order> open = new LinkedQueue<>();
 
     public Account(final long id)
@@ -36,34 +33,12 @@ public final class Account
         return open.size();
     }
 
-    /** Orders open in id order because ids grow and orders are added when they start to rest. */
+    /**
+     * Orders open in id order because ids grow and orders are added when they start to rest. An
+     * order leaves through its own link ({@code order.inAccount.unlink()}), without finding its account.
+     */
     public void addOpen(final Order order)
     {
         open.append(order.inAccount);
-    }
-
-    public void removeOpen(final Order order)
-    {
-        open.remove(order.inAccount);
-    }
-
-    ClientOrderRecord clientOrderId(final long clientOrderId)
-    {
-        return clientOrderIds.get(clientOrderId);
-    }
-
-    void putClientOrderId(final ClientOrderRecord record)
-    {
-        clientOrderIds.put(record.request.clientOrderId, record);
-    }
-
-    void removeClientOrderId(final long clientOrderId)
-    {
-        clientOrderIds.remove(clientOrderId);
-    }
-
-    public int clientOrderIdCount()
-    {
-        return clientOrderIds.size();
     }
 }

@@ -67,8 +67,11 @@ public final class Order
     public Order levelNext;
     public final Link<Order> inAccount = new Link<>(this);
     public final Link<Order> inLive = new Link<>(this);
-    /** The clientOrderId record that answers retries of this order's place command, if any. */
-    public ClientOrderRecord clientRecord;
+    /**
+     * The number of the clientOrderId record that answers retries of this order's place command
+     * while it rests, or {@link ClientOrderIds#NONE}.
+     */
+    public long clientRecord;
 
     /** The next order in time priority at the same price, or null. */
     public Order nextInLevel()
@@ -86,6 +89,17 @@ public final class Order
     public Order nextLive()
     {
         return inLive.nextItem();
+    }
+
+    /**
+     * {@code gpus} (at least 0) rounded down to whole blocks of this ask. Walks ask it of every
+     * compatible order they pass; block sizes are nearly always powers of two (1, 2, 4, a whole
+     * node), for which a mask does it without an integer division.
+     */
+    public int wholeBlocks(final int gpus)
+    {
+        final int block = minBlock;
+        return (block & (block - 1)) == 0 ? gpus & -block : gpus - gpus % block;
     }
 
     public boolean isBid()
@@ -127,6 +141,6 @@ public final class Order
         availableUntil = 0;
         minBlock = 0;
         level = null;
-        clientRecord = null;
+        clientRecord = ClientOrderIds.NONE;
     }
 }

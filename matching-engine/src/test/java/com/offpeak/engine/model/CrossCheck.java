@@ -152,14 +152,17 @@ public final class CrossCheck
     /**
      * The engine settings a seed runs with: most seeds the defaults, some with a small order limit
      * (so ENGINE_FULL happens) or a short clientOrderId retention (so records lapse and ids are reused).
+     * All with a clientOrderId buffer of 4 records, a sizing hint with no effect on behaviour, so that
+     * the buffer grows, wraps around and grows while wrapped under the cross-check.
      */
     public static EngineConfig configFor(final long seed)
     {
+        final EngineConfig config = EngineConfig.DEFAULT.withClientOrderIdCapacity(4);
         return switch ((int)Math.floorMod(seed, 4L))
         {
-            case 1 -> EngineConfig.DEFAULT.withMaxOpenOrders(SMALL_ORDER_LIMIT);
-            case 2 -> EngineConfig.DEFAULT.withRetentionMillis(SHORT_RETENTION_MILLIS);
-            default -> EngineConfig.DEFAULT;
+            case 1 -> config.withMaxOpenOrders(SMALL_ORDER_LIMIT);
+            case 2 -> config.withRetentionMillis(SHORT_RETENTION_MILLIS);
+            default -> config;
         };
     }
 
