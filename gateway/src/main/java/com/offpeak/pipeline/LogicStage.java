@@ -2,12 +2,12 @@ package com.offpeak.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
+import com.offpeak.journal.InputJournal;
 import com.offpeak.journal.OutputEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import com.offpeak.journal.InputJournal;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
@@ -20,10 +20,10 @@ import org.agrona.ExpandableArrayBuffer;
  */
 final class LogicStage implements EventHandler<RingSlot>
 {
-    private final Sequencer sequencer;
-    private final BusinessLogic logic;
     private static final int INITIAL_OUTPUT_CAPACITY = 512;
 
+    private final Sequencer sequencer;
+    private final BusinessLogic logic;
     private final OutputEncoder encoder = new OutputEncoder();
     /**
      * Where outputs are encoded. Publish stage on this thread: one arena, each input's output right

@@ -4,6 +4,7 @@ import com.offpeak.bench.engine.CommandStream;
 import com.offpeak.engine.Command;
 import com.offpeak.pipeline.InputCommand;
 import com.offpeak.pipeline.PipelineClock;
+import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
@@ -38,30 +39,33 @@ final class ExchangeMixInputs implements PipelineClock
         {
             batch[i] = new Command();
         }
+        // Every cycle places orders for the same accounts, so one cycle names them all.
         final TreeSet<Long> seen = new TreeSet<>();
-        final int commands = Math.max(0, inputs);
-        final long[] commandTimes = new long[commands];
-        for (int i = 0; i < commands; i += CommandStream.BATCH)
+        for (int b = 0; b < stream.batches(); b++)
         {
-            loadBatch(i);
-            for (int j = 0; j < CommandStream.BATCH && i + j < commands; j++)
+            loadBatch(b * CommandStream.BATCH);
+            for (final Command command : batch)
             {
-                commandTimes[i + j] = batch[j].timestamp;
-                if (batch[j].account != 0)
+                if (command.account != 0)
                 {
-                    seen.add(batch[j].account);
+                    seen.add(command.account);
                 }
             }
         }
         accounts = seen.stream().mapToLong(Long::longValue).toArray();
-        final int total = Math.max(0, inputs - accounts.length);
-        times = new long[accounts.length + total];
-        final long first = commands > 0 ? commandTimes[0] : 0;
-        for (int i = 0; i < accounts.length; i++)
+        times = new long[Math.max(inputs, accounts.length)];
+        for (int i = accounts.length; i < times.length; i++)
         {
-            times[i] = first;
+            final int command = i - accounts.length;
+            if (command % CommandStream.BATCH == 0)
+            {
+                loadBatch(command);
+            }
+            times[i] = batch[command % CommandStream.BATCH].timestamp;
         }
-        System.arraycopy(commandTimes, 0, times, accounts.length, total);
+        // The deposits come at the first command's time.
+        loadBatch(0);
+        Arrays.fill(times, 0, accounts.length, batch[0].timestamp);
     }
 
     /** Inputs this source gives: deposits plus commands. */

@@ -10,6 +10,7 @@ import com.offpeak.journal.Durability;
 import com.offpeak.ledger.LedgerConfig;
 import com.offpeak.pipeline.Acknowledger;
 import com.offpeak.pipeline.Exchange;
+import com.offpeak.pipeline.InputCommand;
 import com.offpeak.pipeline.InputWriter;
 import com.offpeak.pipeline.JournalReplay;
 import com.offpeak.pipeline.Pipeline;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -47,8 +49,8 @@ public final class PipelineBenchmark
 {
     private static final StateMachineFactory EXCHANGE = Exchange.factory(Catalog.loadDefault(), EngineConfig.DEFAULT,
         new LedgerConfig(10, 20));
-    private static final InputWriter<SyntheticFlow> NEXT = (slot, flow) -> flow.next(slot);
-    private static final InputWriter<ExchangeMixInputs> NEXT_MIX = (slot, mix) -> mix.next(slot);
+    /** Either source fills the slot: {@code SyntheticFlow::next} or {@code ExchangeMixInputs::next}, bound once per producer. */
+    private static final InputWriter<Consumer<InputCommand>> NEXT = (slot, source) -> source.accept(slot);
     private static final int PRODUCERS = 2;
     /** The pipeline's layout, a benchmark argument: 1 (the default) or 2 stage threads. */
     private static int stageThreads;
@@ -130,29 +132,14 @@ public final class PipelineBenchmark
             for (int p = 0; p < producers; p++)
             {
                 final int share = total / producers + (p < total % producers ? 1 : 0);
-                final Runnable produce;
-                if (mix != null)
+                final Consumer<InputCommand> source = mix != null ? mix::next : new SyntheticFlow(p, 1 + p * 1000L, 50)::next;
+                threads[p] = new Thread(() ->
                 {
-                    produce = () ->
+                    for (int i = 0; i < share; i++)
                     {
-                        for (int i = 0; i < share; i++)
-                        {
-                            pipeline.submit(NEXT_MIX, mix, ack, i);
-                        }
-                    };
-                }
-                else
-                {
-                    final SyntheticFlow flow = new SyntheticFlow(p, 1 + p * 1000L, 50);
-                    produce = () ->
-                    {
-                        for (int i = 0; i < share; i++)
-                        {
-                            pipeline.submit(NEXT, flow, ack, i);
-                        }
-                    };
-                }
-                threads[p] = new Thread(produce, "producer-" + p);
+                        pipeline.submit(NEXT, source, ack, i);
+                    }
+                }, "producer-" + p);
                 threads[p].start();
             }
             done.await();
@@ -189,7 +176,7 @@ public final class PipelineBenchmark
         };
         try (Pipeline pipeline = start(config(dir, durability, wait), mix))
         {
-            final SyntheticFlow flow = new SyntheticFlow(42, 1, 50);
+            final Consumer<InputCommand> source = mix != null ? mix::next : new SyntheticFlow(42, 1, 50)::next;
             final long interval = 1_000_000_000L / rate;
             final long start = System.nanoTime() + 1_000_000;
             for (long i = 0; i < total; i++)
@@ -199,14 +186,7 @@ public final class PipelineBenchmark
                 {
                     Thread.onSpinWait();
                 }
-                if (mix != null)
-                {
-                    pipeline.submit(NEXT_MIX, mix, ack, intended);
-                }
-                else
-                {
-                    pipeline.submit(NEXT, flow, ack, intended);
-                }
+                pipeline.submit(NEXT, source, ack, intended);
             }
             done.await();
         }
