@@ -7,7 +7,6 @@ import com.offpeak.engine.OrderStatus;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.TimeInForce;
-import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -66,15 +65,6 @@ public final class OutputEncoder implements EngineListener
         position += payloadLength;
         end();
         return payloadAt;
-    }
-
-    /** Appends a record whose payload another codec already encoded. */
-    public void record(final int type, final DirectBuffer payload, final int offset, final int length)
-    {
-        begin(type);
-        buffer.putBytes(position, payload, offset, length);
-        position += length;
-        end();
     }
 
     public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)

@@ -108,7 +108,7 @@ class CodecTest
         encoder.cashRejected(1, 2, 3, 4);
         encoder.spendingCapSet(1, 2, 3);
         encoder.snapshotTaken(1, 2);
-        encoder.record(OutputRecordType.TRANSFER, new UnsafeBuffer(new byte[] {9, 8, 7}), 0, 3);
+        encoder.buffer().putBytes(encoder.reserve(OutputRecordType.TRANSFER, 3), new byte[] {9, 8, 7});
 
         final List<String> calls = new ArrayList<>();
         final OutputListener recorder = (OutputListener)Proxy.newProxyInstance(getClass().getClassLoader(),

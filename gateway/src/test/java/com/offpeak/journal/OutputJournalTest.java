@@ -168,9 +168,9 @@ class OutputJournalTest
     {
         final OutputEncoder encoder = new OutputEncoder().wrap(output);
         encoder.accepted(1_000, 7, 70, 11, Side.BID, 0, 8, 2_000_000);
-        encoder.record(OutputRecordType.TRANSFER, transferPayload(1), 0, TRANSFER_PAYLOAD);
+        encoder.buffer().putBytes(encoder.reserve(OutputRecordType.TRANSFER, TRANSFER_PAYLOAD), transferPayload(1), 0, TRANSFER_PAYLOAD);
         encoder.fill(1_000, 0, 5, 11, 3, 7, 9, 8, 60, 2_000_000, Side.ASK, 0);
-        encoder.record(OutputRecordType.TRANSFER, transferPayload(2), 0, TRANSFER_PAYLOAD);
+        encoder.buffer().putBytes(encoder.reserve(OutputRecordType.TRANSFER, TRANSFER_PAYLOAD), transferPayload(2), 0, TRANSFER_PAYLOAD);
         encoder.bookChanged(1_000, 0, Side.ASK, 2_000_000, 0, 0);
         return encoder.length();
     }
