@@ -288,7 +288,6 @@ final class InvariantChecker
             require(state.now - recordedAt < state.config.clientOrderIdRetentionMillis(), "clientOrderId %d/%d kept past retention",
                 account, clientOrderId);
             require(records.find(account, clientOrderId) == r, "clientOrderId %d/%d not indexed", account, clientOrderId);
-            require(records.sameRequest(r, request), "clientOrderId %d/%d does not match its own request", account, clientOrderId);
             final Order order = records.order(r);
             require(order == null || (order.clientRecord == r && order.open), "clientOrderId %d/%d follows a closed order",
                 account, clientOrderId);

@@ -416,7 +416,7 @@ final class OrderEntry
             return quantityAndPrice;
         }
         final boolean bid = order.isBid();
-        if (!bid && order.wholeBlocks(command.gpus) != command.gpus)
+        if (!bid && command.gpus % order.minBlock != 0)
         {
             return RejectCode.INVALID_MIN_BLOCK;
         }

@@ -53,6 +53,8 @@ public final class ClientOrderIds
 
     private final long retentionMillis;
     private final RequestExtras extras;
+    /** A recorded request rebuilt for {@link #sameRequest}. */
+    private final Command scratch = new Command();
 
     /** Number of the oldest live record; {@link #end} is the number the next record gets. */
     private long oldest = 1;
@@ -192,24 +194,15 @@ public final class ClientOrderIds
         return end;
     }
 
-    /** Every field but the timestamp equal: a retry, not a new request. */
+    /**
+     * Every field but the timestamp equal: a retry, not a new request. Compared through the recorded
+     * request rebuilt into a scratch command, so {@link Command#sameRequestAs} stays the one rule
+     * (only a retry or a reused id gets here).
+     */
     public boolean sameRequest(final long record, final Command command)
     {
-        final int p = (int)record & mask;
-        final int flags = this.flags[p];
-        return command.type == ((flags & BID) != 0 ? CommandType.PLACE_BID : CommandType.PLACE_ASK) &&
-            command.account == account[p] &&
-            command.clientOrderId == clientOrderId[p] &&
-            command.instrument == instrument[p] &&
-            command.gpus == gpus[p] &&
-            command.durationMinutes == durationMinutes[p] &&
-            command.price == price[p] &&
-            command.availableUntil == availableUntil[p] &&
-            command.minBlock == minBlock[p] &&
-            code(command.timeInForce) == timeInForce[p] &&
-            command.deadline == deadline[p] &&
-            flagsOf(command) == flags &&
-            ((flags & HAS_EXTRAS) == 0 || extras.matches(extra[p], command));
+        request(record, scratch);
+        return scratch.sameRequestAs(command);
     }
 
     /** The recorded request, into {@code into} (timestamp 0: it is not kept). */
@@ -217,23 +210,12 @@ public final class ClientOrderIds
     {
         final int p = (int)record & mask;
         final int flags = this.flags[p];
-        if ((flags & BID) != 0)
-        {
-            into.placeBid(0, account[p], clientOrderId[p], instrument[p], gpus[p], durationMinutes[p], price[p], timeInForceAt(p),
-                deadline[p], (flags & CONTIGUOUS) != 0, (flags & POST_ONLY) != 0, (flags & PREEMPTIBLE) != 0);
-            into.availableUntil = availableUntil[p];
-            into.minBlock = minBlock[p];
-        }
-        else
-        {
-            into.placeAsk(0, account[p], clientOrderId[p], instrument[p], gpus[p], price[p], availableUntil[p], minBlock[p]);
-            into.durationMinutes = durationMinutes[p];
-            into.timeInForce = timeInForceAt(p);
-            into.deadline = deadline[p];
-            into.contiguous = (flags & CONTIGUOUS) != 0;
-            into.postOnly = (flags & POST_ONLY) != 0;
-            into.preemptible = (flags & PREEMPTIBLE) != 0;
-        }
+        // One builder for both sides: an ask's unused bid fields are recorded as the zeros they were.
+        into.placeBid(0, account[p], clientOrderId[p], instrument[p], gpus[p], durationMinutes[p], price[p], timeInForceAt(p),
+            deadline[p], (flags & CONTIGUOUS) != 0, (flags & POST_ONLY) != 0, (flags & PREEMPTIBLE) != 0);
+        into.type = (flags & BID) != 0 ? CommandType.PLACE_BID : CommandType.PLACE_ASK;
+        into.availableUntil = availableUntil[p];
+        into.minBlock = minBlock[p];
         into.alternatives = (flags & ALTERNATIVES) != 0;
         if ((flags & HAS_EXTRAS) != 0)
         {

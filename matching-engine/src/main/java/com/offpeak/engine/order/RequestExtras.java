@@ -63,26 +63,6 @@ final class RequestExtras
         return end++;
     }
 
-    boolean matches(final int entry, final Command command)
-    {
-        final int p = entry & mask;
-        if (command.orderId != orderId[p] || command.auctionIntervalSeconds != auctionIntervalSeconds[p] ||
-            command.substituteCount != substituteCount[p])
-        {
-            return false;
-        }
-        for (int i = 0; i < Math.min(substituteCount[p], N); i++)
-        {
-            final int at = p * N + i;
-            if (command.substituteInstrument[i] != substituteInstrument[at] || command.substituteGpus[i] != substituteGpus[at] ||
-                command.substituteDuration[i] != substituteDuration[at] || command.substitutePrice[i] != substitutePrice[at])
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Sets {@code into}'s fields kept here (the others are the caller's). */
     void read(final int entry, final Command into)
     {
