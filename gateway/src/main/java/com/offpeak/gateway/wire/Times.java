@@ -16,7 +16,7 @@ public final class Times
     /** Accepts a non-negative integral number (epoch ms) or an ISO-8601 instant; anything else is {@link #INVALID}. */
     public static long parse(final Object value)
     {
-        if (value instanceof Integer || value instanceof Long)
+        if (value instanceof Long)
         {
             final long millis = ((Number)value).longValue();
             return millis >= 0 ? millis : INVALID;

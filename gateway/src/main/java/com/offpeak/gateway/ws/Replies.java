@@ -32,7 +32,7 @@ public final class Replies
         {
             return "null";
         }
-        if (id instanceof Integer || id instanceof Long)
+        if (id instanceof Long)
         {
             return id.toString();
         }

@@ -140,7 +140,7 @@ final class RequestFields
 
     private static long checkedLong(final Object value, final String field, final long min, final long max)
     {
-        if (!(value instanceof Integer || value instanceof Long))
+        if (!(value instanceof Long))
         {
             throw new BadRequest(ApiError.BAD_REQUEST, "'" + field + "' must be an integer, not " + describe(value));
         }
