@@ -44,6 +44,10 @@ import org.HdrHistogram.Histogram;
  * <li>replay: the journal of the throughput run replayed through the business logic.</li>
  * </ul>
  * Usage: {@code PipelineBenchmark [dataRoot] [throughputInputs] [latencySeconds (0: none)] [EXCHANGE_MIX|SYNTHETIC] [stageThreads]}.
+ * System properties narrow a run to what is being looked at (the warm-up always runs):
+ * {@code -Dpipeline.throughput=false} skips the measured throughput and replay runs,
+ * {@code -Dpipeline.rates=200000} (comma-separated, default 10000,100000,200000),
+ * {@code -Dpipeline.durability=ASYNC} and {@code -Dpipeline.waits=YIELDING} (comma-separated, default all).
  */
 public final class PipelineBenchmark
 {
@@ -79,9 +83,16 @@ public final class PipelineBenchmark
         throughput(fresh(root.resolve("warm-up")), Durability.ASYNC, WaitStrategyKind.BLOCKING, inputs, stream);
         replay(root.resolve("warm-up"));
         System.out.println("measured:");
-        for (final Durability durability : Durability.values())
+        final Durability[] durabilities = Stream.of(System.getProperty("pipeline.durability", "ASYNC,SYNC").split(","))
+            .map(Durability::valueOf).toArray(Durability[]::new);
+        final WaitStrategyKind[] waits = Stream.of(System.getProperty("pipeline.waits", "BLOCKING,YIELDING").split(","))
+            .map(WaitStrategyKind::valueOf).toArray(WaitStrategyKind[]::new);
+        final int[] rates = latencySeconds == 0 ? new int[0]
+            : Stream.of(System.getProperty("pipeline.rates", "10000,100000,200000").split(",")).mapToInt(Integer::parseInt).toArray();
+        for (final Durability durability : Boolean.parseBoolean(System.getProperty("pipeline.throughput", "true")) ? durabilities
+            : new Durability[0])
         {
-            for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING})
+            for (final WaitStrategyKind wait : waits)
             {
                 final int n = durability == Durability.SYNC ? inputs / 4 : inputs;
                 final Path dir = fresh(root.resolve("throughput-" + durability + "-" + wait));
@@ -92,12 +103,12 @@ public final class PipelineBenchmark
                 }
             }
         }
-        for (final Durability durability : Durability.values())
+        for (final Durability durability : durabilities)
         {
-            for (final WaitStrategyKind wait : new WaitStrategyKind[] {WaitStrategyKind.BLOCKING, WaitStrategyKind.YIELDING})
+            for (final WaitStrategyKind wait : waits)
             {
                 // 10k/s shows the pipeline's own latency; 100k and 200k/s are the targets' rates. 0 seconds: no latency runs.
-                for (final int rate : latencySeconds > 0 ? new int[] {10_000, 100_000, 200_000} : new int[0])
+                for (final int rate : rates)
                 {
                     latency(fresh(root.resolve("latency-" + durability + "-" + wait + "-" + rate)), durability, wait, rate, latencySeconds,
                         stream);
@@ -124,9 +135,12 @@ public final class PipelineBenchmark
         final int producers = mix == null ? PRODUCERS : 1;
         final CountDownLatch done = new CountDownLatch(total);
         final Acknowledger ack = (correlationId, sequence, output, length) -> done.countDown();
+        final GcActivity gc;
         try (Pipeline pipeline = start(config(dir, durability, wait), mix))
         {
             final Thread[] threads = new Thread[producers];
+            System.gc(); // the inputs just built are garbage-free from here on; collect what came before
+            gc = GcActivity.start();
             final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
             for (int p = 0; p < producers; p++)
@@ -147,9 +161,9 @@ public final class PipelineBenchmark
             final long cpuNanos = processCpuNanos() - cpuAtStart;
             final String stageCpu = stageThreadsCpu(total);
             pipeline.close();
-            System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%s; %d producers, %,d msyncs)%n",
+            System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%s; %d producers, %,d msyncs; %s)%n",
                 durability, wait, total, nanos / 1e9, total * 1e9 / nanos, cpuNanos / 1e3 / total, stageCpu, producers,
-                pipeline.inputJournalSyncs());
+                pipeline.inputJournalSyncs(), gc.since());
         }
     }
 
@@ -160,6 +174,7 @@ public final class PipelineBenchmark
         final long warmupInputs = rate; // one second at the offered rate, not recorded
         final ExchangeMixInputs mix = stream == null ? null : new ExchangeMixInputs(stream, (int)(warmupInputs + (long)rate * seconds));
         final long total = mix == null ? warmupInputs + (long)rate * seconds : mix.inputs();
+        final CountDownLatch warmedUp = new CountDownLatch(1);
         final CountDownLatch done = new CountDownLatch(1);
         // Runs on the publisher thread only, so the histogram has a single writer.
         final Acknowledger ack = (intendedNanos, sequence, output, length) ->
@@ -169,30 +184,50 @@ public final class PipelineBenchmark
             {
                 histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
             }
+            if (sequence == warmupInputs)
+            {
+                warmedUp.countDown();
+            }
             if (sequence == total)
             {
                 done.countDown();
             }
         };
+        final GcActivity gc;
         try (Pipeline pipeline = start(config(dir, durability, wait), mix))
         {
             final Consumer<InputCommand> source = mix != null ? mix::next : new SyntheticFlow(42, 1, 50)::next;
             final long interval = 1_000_000_000L / rate;
-            final long start = System.nanoTime() + 1_000_000;
-            for (long i = 0; i < total; i++)
-            {
-                final long intended = start + i * interval;
-                while (System.nanoTime() < intended)
-                {
-                    Thread.onSpinWait();
-                }
-                pipeline.submit(NEXT, source, ack, intended);
-            }
+            offer(pipeline, source, ack, warmupInputs, interval);
+            // The warm-up grew the new engine's pools; its garbage must not be collected inside the measured window.
+            warmedUp.await();
+            System.gc();
+            gc = GcActivity.start();
+            offer(pipeline, source, ack, total - warmupInputs, interval);
             done.await();
         }
-        System.out.printf("latency    %-5s %-8s offered %,7d/s for %d s: p50 %6.1f us  p99 %8.1f us  p99.9 %8.1f us  max %9.1f us%n",
+        System.out.printf("latency    %-5s %-8s offered %,7d/s for %d s: p50 %6.1f us  p99 %8.1f us  p99.9 %8.1f us  max %9.1f us  (%s)%n",
             durability, wait, rate, seconds, histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
-            histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3);
+            histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3, gc.since());
+    }
+
+    /**
+     * Submits {@code count} inputs on a fixed schedule starting 1 ms from now; each carries its
+     * intended send time, so a late submit counts against its latency.
+     */
+    private static void offer(final Pipeline pipeline, final Consumer<InputCommand> source, final Acknowledger ack, final long count,
+        final long interval)
+    {
+        final long start = System.nanoTime() + 1_000_000;
+        for (long i = 0; i < count; i++)
+        {
+            final long intended = start + i * interval;
+            while (System.nanoTime() < intended)
+            {
+                Thread.onSpinWait();
+            }
+            pipeline.submit(NEXT, source, ack, intended);
+        }
     }
 
     /** The exchange mix runs on its own timeline; the synthetic flow on the wall clock. */
@@ -205,6 +240,8 @@ public final class PipelineBenchmark
     {
         for (int run = 0; run < 2; run++) // the first run warms the JIT
         {
+            System.gc();
+            final GcActivity gc = GcActivity.start();
             final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
             // The first run also counts what the engine said (its timing is the warm-up's anyway).
@@ -220,9 +257,9 @@ public final class PipelineBenchmark
                     }
                 });
                 final long nanos = System.nanoTime() - start;
-                System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input%s%n", run + 1,
+                System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%s)%s%n", run + 1,
                     replay.replayed(), nanos / 1e9, replay.replayed() * 1e9 / nanos, (processCpuNanos() - cpuAtStart) / 1e3 / replay.replayed(),
-                    count ? String.format(" (%,d records: %,d fills, %,d rejections)", tally.events(), tally.fills(), tally.rejections()) : "");
+                    gc.since(), count ? String.format(" (%,d records: %,d fills, %,d rejections)", tally.events(), tally.fills(), tally.rejections()) : "");
             }
         }
     }
