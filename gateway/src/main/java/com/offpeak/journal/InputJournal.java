@@ -2,6 +2,7 @@ package com.offpeak.journal;
 
 import com.offpeak.pipeline.InputCommand;
 import java.nio.file.Path;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -25,6 +26,7 @@ public final class InputJournal implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Durability durability;
+    private final Pretoucher.Frontier frontier;
     /** The records of the document being filled; writing it out is one memory copy. */
     private final UnsafeBuffer pending = new UnsafeBuffer(new byte[MAX_RECORDS_PER_DOCUMENT * InputCodec.LENGTH]);
     private int pendingRecords;
@@ -32,7 +34,14 @@ public final class InputJournal implements AutoCloseable
 
     public InputJournal(final Path dataDir, final Durability durability)
     {
+        this(dataDir, durability, Pretoucher.Frontier.UNTRACKED);
+    }
+
+    /** {@code frontier}: advanced after each commit, so a {@link Pretoucher} reads ahead of this writer. */
+    public InputJournal(final Path dataDir, final Durability durability, final Pretoucher.Frontier frontier)
+    {
         this.durability = durability;
+        this.frontier = frontier;
         queue = Journals.open(dataDir, Journals.INPUT, durability);
         appender = queue.createAppender();
         // Created here, used only by the publisher's thread from then on.
@@ -69,7 +78,9 @@ public final class InputJournal implements AutoCloseable
         }
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().write(pending.byteArray(), 0, pendingRecords * InputCodec.LENGTH);
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.write(pending.byteArray(), 0, pendingRecords * InputCodec.LENGTH);
+            frontier.advance(appender.currentFile(), bytes.writePosition());
         }
         pendingRecords = 0;
         if (durability == Durability.SYNC)

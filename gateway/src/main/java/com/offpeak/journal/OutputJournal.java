@@ -40,6 +40,7 @@ public final class OutputJournal implements AutoCloseable
 
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    private final Pretoucher.Frontier frontier;
     private final Bytes<?> outputs = Bytes.allocateElasticDirect(1 << 16);
     private final Bytes<?> transfers = Bytes.allocateElasticDirect(1 << 14);
     private int pendingInputs;
@@ -47,6 +48,13 @@ public final class OutputJournal implements AutoCloseable
 
     public OutputJournal(final Path dataDir)
     {
+        this(dataDir, Pretoucher.Frontier.UNTRACKED);
+    }
+
+    /** {@code frontier}: advanced after each commit, so a {@link Pretoucher} reads ahead of this writer. */
+    public OutputJournal(final Path dataDir, final Pretoucher.Frontier frontier)
+    {
+        this.frontier = frontier;
         // The output is derived from the input journal and rebuilt by recovery, so it never needs an msync.
         queue = Journals.open(dataDir, Journals.OUTPUT, Durability.ASYNC);
         appender = queue.createAppender();
@@ -120,13 +128,16 @@ public final class OutputJournal implements AutoCloseable
                 bytes.writeInt(pendingInputs);
                 bytes.writeInt(pendingTransfers);
                 bytes.write(outputs, outputs.readPosition(), outputs.readRemaining());
+                frontier.advance(appender.currentFile(), bytes.writePosition());
             }
         }
         if (pendingTransfers > 0)
         {
             try (DocumentContext dc = appender.writingDocument())
             {
-                dc.wire().bytes().write(transfers, transfers.readPosition(), transfers.readRemaining());
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.write(transfers, transfers.readPosition(), transfers.readRemaining());
+                frontier.advance(appender.currentFile(), bytes.writePosition());
             }
         }
         outputs.clear();

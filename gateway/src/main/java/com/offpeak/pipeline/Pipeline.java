@@ -10,6 +10,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 import com.offpeak.journal.InputJournal;
 import com.offpeak.journal.Journals;
 import com.offpeak.journal.OutputJournal;
+import com.offpeak.journal.Pretoucher;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,8 @@ public final class Pipeline implements AutoCloseable
     /** The wait strategy when it is the blocking one: producers then wait for a full ring through it. */
     private final StageBlockingWaitStrategy blocking;
     private final Thread clockThread;
+    /** Null when the configuration turns pretouching off. */
+    private final Pretoucher pretoucher;
     private volatile boolean running = true;
     private boolean closed;
 
@@ -51,9 +54,11 @@ public final class Pipeline implements AutoCloseable
         final OutputSubscriber[] subscribers)
     {
         final SnapshotStore snapshots = new SnapshotStore(config.dataDir().resolve(Journals.SNAPSHOTS), config.snapshotsKept());
-        outputJournal = new OutputJournal(config.dataDir());
+        pretoucher = config.pretouch() ? new Pretoucher() : null;
+        outputJournal = new OutputJournal(config.dataDir(), pretoucher != null ? pretoucher.track() : Pretoucher.Frontier.UNTRACKED);
         recovered = Recovery.recover(config.dataDir(), factory, snapshots, outputJournal);
-        inputJournal = new InputJournal(config.dataDir(), config.durability());
+        inputJournal = new InputJournal(config.dataDir(), config.durability(),
+            pretoucher != null ? pretoucher.track() : Pretoucher.Frontier.UNTRACKED);
 
         final WaitStrategy waitStrategy = config.waitStrategy().create();
         final PipelineClock clock = stampClock != null ? stampClock : PipelineClock.accelerated(config.clockSpeed(), recovered.lastTime());
@@ -188,6 +193,10 @@ public final class Pipeline implements AutoCloseable
             LOG.error("pipeline did not drain within 30 s; halting with inputs in flight (they are journaled or not acknowledged)");
         }
         disruptor.halt();
+        if (pretoucher != null)
+        {
+            pretoucher.close();
+        }
         inputJournal.close();
         outputJournal.close();
         LOG.info("pipeline stopped");

@@ -16,9 +16,12 @@ import java.nio.file.Path;
  * @param tickEveryMillis  wall-clock period of TIMER_TICK inputs (0: no clock thread)
  * @param stageThreads     1: one thread runs the logic and then journals and publishes each batch; 2: the logic
  *                         and the journal-and-publish stage on threads of their own (for machines with cores to spare)
+ * @param pretouch         a {@link com.offpeak.journal.Pretoucher} thread reads the journal files ahead of their writer, so
+ *                         the stage thread never waits for the kernel to zero-fill pages (off: for a benchmark's comparison)
  */
 public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKind waitStrategy, int ringSize, long snapshotEvery,
-                             int snapshotsKept, double clockSpeed, long tickEveryMillis, int stageThreads)
+                             int snapshotsKept, double clockSpeed, long tickEveryMillis, int stageThreads,
+                             boolean pretouch)
 {
     public PipelineConfig
     {
@@ -38,45 +41,58 @@ public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKi
 
     /**
      * Async durability, blocking waits, 8k slots (enough to absorb bursts, few enough that the slots stay in
-     * cache), a snapshot every million inputs, ticks every 100 ms of real time, one stage thread.
+     * cache), a snapshot every million inputs, ticks every 100 ms of real time, one stage thread, journals pretouched.
      */
     public static PipelineConfig defaults(final Path dataDir)
     {
-        return new PipelineConfig(dataDir, Durability.ASYNC, WaitStrategyKind.BLOCKING, 1 << 13, 1_000_000, 3, 1.0, 100, 1);
+        return new PipelineConfig(dataDir, Durability.ASYNC, WaitStrategyKind.BLOCKING, 1 << 13, 1_000_000, 3, 1.0, 100, 1, true);
     }
 
     public PipelineConfig withDurability(final Durability value)
     {
-        return new PipelineConfig(dataDir, value, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
+        return new PipelineConfig(dataDir, value, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads,
+            pretouch);
     }
 
     public PipelineConfig withWaitStrategy(final WaitStrategyKind value)
     {
-        return new PipelineConfig(dataDir, durability, value, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
+        return new PipelineConfig(dataDir, durability, value, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads,
+            pretouch);
     }
 
     public PipelineConfig withRingSize(final int value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, value, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
+        return new PipelineConfig(dataDir, durability, waitStrategy, value, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads,
+            pretouch);
     }
 
     public PipelineConfig withSnapshotEvery(final long value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, value, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads);
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, value, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads,
+            pretouch);
     }
 
     public PipelineConfig withClockSpeed(final double value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, value, tickEveryMillis, stageThreads);
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, value, tickEveryMillis, stageThreads,
+            pretouch);
     }
 
     public PipelineConfig withStageThreads(final int value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, value);
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, value,
+            pretouch);
     }
 
     public PipelineConfig withTickEveryMillis(final long value)
     {
-        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, value, stageThreads);
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, value, stageThreads,
+            pretouch);
+    }
+
+    public PipelineConfig withPretouch(final boolean value)
+    {
+        return new PipelineConfig(dataDir, durability, waitStrategy, ringSize, snapshotEvery, snapshotsKept, clockSpeed, tickEveryMillis, stageThreads,
+            value);
     }
 }

@@ -47,7 +47,8 @@ import org.HdrHistogram.Histogram;
  * System properties narrow a run to what is being looked at (the warm-up always runs):
  * {@code -Dpipeline.throughput=false} skips the measured throughput and replay runs,
  * {@code -Dpipeline.rates=200000} (comma-separated, default 10000,100000,200000),
- * {@code -Dpipeline.durability=ASYNC} and {@code -Dpipeline.waits=YIELDING} (comma-separated, default all).
+ * {@code -Dpipeline.durability=ASYNC} and {@code -Dpipeline.waits=YIELDING} (comma-separated, default all);
+ * {@code -Dpipeline.pretouch=false} runs without the journals' pretoucher, for a comparison.
  */
 public final class PipelineBenchmark
 {
@@ -268,7 +269,7 @@ public final class PipelineBenchmark
     {
         // No clock thread and no periodic snapshots: the benchmark measures the input path alone.
         return PipelineConfig.defaults(dir).withDurability(durability).withWaitStrategy(wait).withTickEveryMillis(0).withSnapshotEvery(0)
-            .withStageThreads(stageThreads);
+            .withStageThreads(stageThreads).withPretouch(Boolean.parseBoolean(System.getProperty("pipeline.pretouch", "true")));
     }
 
     private static Path fresh(final Path dir) throws IOException

@@ -1,0 +1,133 @@
+package com.offpeak.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pretoucher reads ahead of each frontier up to its runway or the file's end, follows a roll to a new file, and writes nothing. */
+class PretoucherTest
+{
+    private static final long MB = 1 << 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsAheadOfTheWriterUpToTheRunwayAndNeverChangesTheFile() throws Exception
+    {
+        final Path file = sparse("a.cq4", 64 * MB);
+        final byte[] written = pattern(3 << 20);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.write(written);
+        }
+        try (Pretoucher pretoucher = new Pretoucher())
+        {
+            final Pretoucher.Frontier frontier = pretoucher.track();
+            frontier.advance(file.toFile(), 3 * MB);
+            awaitAtLeast(frontier::touchedTo, 3 * MB + Pretoucher.AHEAD);
+            // Caught up: it stops at the runway, whole windows past the writer.
+            Thread.sleep(50);
+            assertThat(frontier.touchedTo()).isEqualTo(3 * MB + Pretoucher.AHEAD);
+
+            frontier.advance(file.toFile(), 20 * MB);
+            awaitAtLeast(frontier::touchedTo, 20 * MB + Pretoucher.AHEAD);
+        }
+        assertThat(Files.size(file)).isEqualTo(64 * MB);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r"))
+        {
+            final byte[] read = new byte[written.length];
+            raf.readFully(read);
+            assertThat(read).isEqualTo(written);
+            final byte[] rest = new byte[(int)(raf.length() - written.length)];
+            raf.readFully(rest);
+            assertThat(rest).containsOnly((byte)0);
+        }
+    }
+
+    @Test
+    void stopsAtTheFilesEndAndGoesOnWhenItGrows() throws Exception
+    {
+        final Path file = sparse("b.cq4", 4 * MB);
+        try (Pretoucher pretoucher = new Pretoucher())
+        {
+            final Pretoucher.Frontier frontier = pretoucher.track();
+            frontier.advance(file.toFile(), 0);
+            awaitAtLeast(frontier::touchedTo, 4 * MB);
+            Thread.sleep(50);
+            assertThat(frontier.touchedTo()).isEqualTo(4 * MB);
+
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+            {
+                raf.setLength(8 * MB); // as Chronicle grows a cycle file by a block
+            }
+            awaitAtLeast(frontier::touchedTo, 8 * MB);
+        }
+    }
+
+    @Test
+    void followsTheWriterToTheNextCycleFile() throws Exception
+    {
+        final Path first = sparse("c1.cq4", 40 * MB);
+        final Path second = sparse("c2.cq4", 40 * MB);
+        try (Pretoucher pretoucher = new Pretoucher())
+        {
+            final Pretoucher.Frontier frontier = pretoucher.track();
+            frontier.advance(first.toFile(), 30 * MB);
+            awaitAtLeast(frontier::touchedTo, 40 * MB); // the first file's end
+            frontier.advance(second.toFile(), MB);
+            // A new file starts from the writer's position there (the old file's 40 MB would stay above 33 MB).
+            awaitAtLeast(() -> frontier.touchedTo() == MB + Pretoucher.AHEAD ? 1 : 0, 1);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsLeftToTheWriter() throws Exception
+    {
+        try (Pretoucher pretoucher = new Pretoucher())
+        {
+            final Pretoucher.Frontier missing = pretoucher.track();
+            missing.advance(dir.resolve("gone.cq4").toFile(), 0);
+            final Path file = sparse("d.cq4", 4 * MB);
+            final Pretoucher.Frontier other = pretoucher.track();
+            other.advance(file.toFile(), 0);
+            // The pretoucher thread survives the missing file and serves the other frontier.
+            awaitAtLeast(other::touchedTo, 4 * MB);
+            assertThat(missing.touchedTo()).isZero();
+        }
+    }
+
+    private Path sparse(final String name, final long length) throws IOException
+    {
+        final Path file = dir.resolve(name);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.setLength(length);
+        }
+        return file;
+    }
+
+    private static byte[] pattern(final int length)
+    {
+        final byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte)0x5A);
+        return bytes;
+    }
+
+    private static void awaitAtLeast(final LongSupplier value, final long expected) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (value.getAsLong() < expected)
+        {
+            assertThat(System.nanoTime()).as("reached %,d of %,d in 10 s", value.getAsLong(), expected).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}
