@@ -27,6 +27,8 @@ final class TradingConnection
     private final String cancel;
     private final Recorder latency;
     private final AtomicLong acked;
+    /** When the latest measured answer arrived (System.nanoTime()), shared by all connections. */
+    private final AtomicLong lastAnswer;
     private final AtomicLong errors;
     private final Map<String, LongAdder> errorCodes;
     private long nextId = 1;
@@ -34,8 +36,9 @@ final class TradingConnection
     private volatile long firstMeasuredId = Long.MAX_VALUE;
 
     TradingConnection(final WebSocket socket, final String key, final boolean buyer, final String instrument, final Recorder latency,
-        final AtomicLong acked, final AtomicLong errors, final Map<String, LongAdder> errorCodes)
+        final AtomicLong acked, final AtomicLong lastAnswer, final AtomicLong errors, final Map<String, LongAdder> errorCodes)
     {
+        this.lastAnswer = lastAnswer;
         this.errorCodes = errorCodes;
         this.socket = socket;
         this.latency = latency;
@@ -89,6 +92,7 @@ final class TradingConnection
         {
             return; // the login answer, or one from the warm-up
         }
+        lastAnswer.accumulateAndGet(now, Math::max);
         final String text = data.toString(StandardCharsets.UTF_8);
         if (text.contains("\"ok\":true"))
         {
