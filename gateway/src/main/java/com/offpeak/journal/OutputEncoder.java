@@ -8,6 +8,7 @@ import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.TimeInForce;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.UnsafeApi;
 
 /**
  * Encodes the output of one input command as a run of fixed-layout records into a reusable
@@ -26,6 +27,10 @@ public final class OutputEncoder implements EngineListener
     private int start;
     private int position;
     private int recordStart;
+    /** The bytes of the record being written, checked to fit when it began; see {@link #begin(int, int)}. */
+    private int recordEnd;
+    private byte[] array;
+    private long address;
 
     /** Starts a new run at offset 0 of {@code buffer} (an expandable buffer grows as needed). */
     public OutputEncoder wrap(final MutableDirectBuffer buffer)
@@ -60,7 +65,7 @@ public final class OutputEncoder implements EngineListener
      */
     public int reserve(final int type, final int payloadLength)
     {
-        begin(type);
+        begin(type, payloadLength);
         final int payloadAt = position;
         position += payloadLength;
         end();
@@ -69,7 +74,7 @@ public final class OutputEncoder implements EngineListener
 
     public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
     {
-        begin(OutputRecordType.CASH_REJECTED, time);
+        begin(OutputRecordType.CASH_REJECTED, time, fields(2, 1, 0));
         putLong(account);
         putLong(idempotencyKey);
         putInt(reasonCode);
@@ -78,7 +83,7 @@ public final class OutputEncoder implements EngineListener
 
     public void spendingCapSet(final long time, final long participant, final long capPerHour)
     {
-        begin(OutputRecordType.SPENDING_CAP_SET, time);
+        begin(OutputRecordType.SPENDING_CAP_SET, time, fields(2, 0, 0));
         putLong(participant);
         putLong(capPerHour);
         end();
@@ -86,7 +91,7 @@ public final class OutputEncoder implements EngineListener
 
     public void snapshotTaken(final long time, final long sequence)
     {
-        begin(OutputRecordType.SNAPSHOT_TAKEN, time);
+        begin(OutputRecordType.SNAPSHOT_TAKEN, time, fields(1, 0, 0));
         putLong(sequence);
         end();
     }
@@ -95,7 +100,7 @@ public final class OutputEncoder implements EngineListener
     public void accepted(final long time, final long account, final long clientOrderId, final long orderId, final Side side,
         final int instrument, final int gpus, final long price)
     {
-        begin(OutputRecordType.ACCEPTED, time);
+        begin(OutputRecordType.ACCEPTED, time, fields(4, 2, 1));
         putLong(account);
         putLong(clientOrderId);
         putLong(orderId);
@@ -109,7 +114,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
     {
-        begin(OutputRecordType.REJECTED, time);
+        begin(OutputRecordType.REJECTED, time, fields(3, 0, 1));
         putLong(account);
         putLong(clientOrderId);
         putLong(orderId);
@@ -121,7 +126,7 @@ public final class OutputEncoder implements EngineListener
     public void duplicate(final long time, final long account, final long clientOrderId, final long orderId,
         final RejectCode originalReject, final OrderStatus status, final int remainingGpus)
     {
-        begin(OutputRecordType.DUPLICATE, time);
+        begin(OutputRecordType.DUPLICATE, time, fields(3, 1, 2));
         putLong(account);
         putLong(clientOrderId);
         putLong(orderId);
@@ -135,7 +140,7 @@ public final class OutputEncoder implements EngineListener
     public void fill(final long time, final int instrument, final long leaseId, final long bidId, final long askId, final long buyer,
         final long owner, final int gpus, final int durationMinutes, final long price, final Side maker, final int bidRemaining)
     {
-        begin(OutputRecordType.FILL, time);
+        begin(OutputRecordType.FILL, time, fields(6, 4, 1));
         putInt(instrument);
         putLong(leaseId);
         putLong(bidId);
@@ -155,7 +160,7 @@ public final class OutputEncoder implements EngineListener
         final long bidId, final long askId, final int gpus, final long start, final long end, final long price,
         final boolean preemptible)
     {
-        begin(OutputRecordType.LEASE_STARTED, time);
+        begin(OutputRecordType.LEASE_STARTED, time, fields(8, 2, 1));
         putLong(leaseId);
         putInt(instrument);
         putLong(buyer);
@@ -174,7 +179,7 @@ public final class OutputEncoder implements EngineListener
     public void leaseEnded(final long time, final long leaseId, final int instrument, final long buyer, final long owner,
         final long askId, final int gpus, final LeaseEndReason reason, final boolean returnedToAsk)
     {
-        begin(OutputRecordType.LEASE_ENDED, time);
+        begin(OutputRecordType.LEASE_ENDED, time, fields(4, 2, 2));
         putLong(leaseId);
         putInt(instrument);
         putLong(buyer);
@@ -190,7 +195,7 @@ public final class OutputEncoder implements EngineListener
     public void orderExpired(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int remainingGpus)
     {
-        begin(OutputRecordType.ORDER_EXPIRED, time);
+        begin(OutputRecordType.ORDER_EXPIRED, time, fields(2, 2, 1));
         putLong(orderId);
         putLong(account);
         putInt(instrument);
@@ -203,7 +208,7 @@ public final class OutputEncoder implements EngineListener
     public void orderCancelled(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int remainingGpus, final CancelReason reason)
     {
-        begin(OutputRecordType.ORDER_CANCELLED, time);
+        begin(OutputRecordType.ORDER_CANCELLED, time, fields(2, 2, 2));
         putLong(orderId);
         putLong(account);
         putInt(instrument);
@@ -217,7 +222,7 @@ public final class OutputEncoder implements EngineListener
     public void amended(final long time, final long orderId, final long account, final int instrument, final Side side,
         final int gpus, final long price, final boolean priorityKept)
     {
-        begin(OutputRecordType.AMENDED, time);
+        begin(OutputRecordType.AMENDED, time, fields(3, 2, 2));
         putLong(orderId);
         putLong(account);
         putInt(instrument);
@@ -232,7 +237,7 @@ public final class OutputEncoder implements EngineListener
     public void bookChanged(final long time, final int instrument, final Side side, final long price, final int gpus,
         final int orders)
     {
-        begin(OutputRecordType.BOOK_CHANGED, time);
+        begin(OutputRecordType.BOOK_CHANGED, time, fields(1, 3, 1));
         putInt(instrument);
         putEnum(side);
         putLong(price);
@@ -244,7 +249,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void marketModeChanged(final long time, final int instrument, final int auctionIntervalSeconds, final long effectiveAt)
     {
-        begin(OutputRecordType.MARKET_MODE_CHANGED, time);
+        begin(OutputRecordType.MARKET_MODE_CHANGED, time, fields(1, 2, 0));
         putInt(instrument);
         putInt(auctionIntervalSeconds);
         putLong(effectiveAt);
@@ -254,7 +259,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void auctionIndicative(final long time, final int instrument, final long price, final int gpus)
     {
-        begin(OutputRecordType.AUCTION_INDICATIVE, time);
+        begin(OutputRecordType.AUCTION_INDICATIVE, time, fields(1, 2, 0));
         putInt(instrument);
         putLong(price);
         putInt(gpus);
@@ -264,7 +269,7 @@ public final class OutputEncoder implements EngineListener
     @Override
     public void auctionCleared(final long time, final int instrument, final long price, final int gpus)
     {
-        begin(OutputRecordType.AUCTION_CLEARED, time);
+        begin(OutputRecordType.AUCTION_CLEARED, time, fields(1, 2, 0));
         putInt(instrument);
         putLong(price);
         putInt(gpus);
@@ -275,7 +280,7 @@ public final class OutputEncoder implements EngineListener
     public void quoted(final long time, final long account, final long requestId, final int instrument, final int gpus,
         final int durationMinutes, final int fillableGpus, final long notional, final long averagePrice, final boolean cheaper)
     {
-        begin(OutputRecordType.QUOTED, time);
+        begin(OutputRecordType.QUOTED, time, fields(4, 4, 1));
         putLong(account);
         putLong(requestId);
         putInt(instrument);
@@ -292,7 +297,7 @@ public final class OutputEncoder implements EngineListener
     public void preempted(final long time, final long leaseId, final int instrument, final long victim, final long owner,
         final int gpus, final long newEnd, final long preemptorBidId)
     {
-        begin(OutputRecordType.PREEMPTED, time);
+        begin(OutputRecordType.PREEMPTED, time, fields(5, 2, 0));
         putLong(leaseId);
         putInt(instrument);
         putLong(victim);
@@ -308,7 +313,7 @@ public final class OutputEncoder implements EngineListener
         final int gpus, final int durationMinutes, final long price, final TimeInForce timeInForce, final long deadline,
         final boolean contiguous)
     {
-        begin(OutputRecordType.REQUEUED, time);
+        begin(OutputRecordType.REQUEUED, time, fields(5, 3, 2));
         putLong(orderId);
         putLong(originalOrderId);
         putLong(account);
@@ -322,44 +327,65 @@ public final class OutputEncoder implements EngineListener
         end();
     }
 
-    /** Every record but a pre-encoded one starts with the time of the command that caused it. */
-    private void begin(final int type, final long time)
+    /** Bytes of a record's fields after its time: so many longs, ints and one-byte enums or booleans. */
+    private static int fields(final int longs, final int ints, final int bytes)
     {
-        begin(type);
+        return longs * Long.BYTES + ints * Integer.BYTES + bytes;
+    }
+
+    /** Every record but a pre-encoded one starts with the time of the command that caused it. */
+    private void begin(final int type, final long time, final int fieldsLength)
+    {
+        begin(type, Long.BYTES + fieldsLength);
         putLong(time);
     }
 
-    private void begin(final int type)
+    /**
+     * Checks once that the whole record fits (an expandable buffer grows here), then writes the
+     * fields straight to the buffer's memory: through the buffer, every field's write re-checked
+     * the capacity, a fifth of the engine benchmark's time went on encoding. The memory is looked
+     * up again per record, as a buffer that grows moves.
+     */
+    private void begin(final int type, final int payloadLength)
     {
         recordStart = position;
-        buffer.putByte(position, (byte)type);
+        recordEnd = position + HEADER + payloadLength;
+        buffer.checkLimit(recordEnd);
+        array = buffer.byteArray();
+        address = buffer.addressOffset();
+        UnsafeApi.putByte(array, address + position, (byte)type);
         position += HEADER;
     }
 
     private void end()
     {
-        buffer.putShort(recordStart + 1, (short)(position - recordStart - HEADER));
+        if (position != recordEnd)
+        {
+            throw new IllegalStateException("record of type " + buffer.getByte(recordStart) + " wrote " + (position - recordStart) +
+                " bytes, reserved " + (recordEnd - recordStart));
+        }
+        UnsafeApi.putShort(array, address + recordStart + 1, (short)(position - recordStart - HEADER));
     }
 
     private void putLong(final long value)
     {
-        buffer.putLong(position, value);
+        UnsafeApi.putLong(array, address + position, value);
         position += Long.BYTES;
     }
 
     private void putInt(final int value)
     {
-        buffer.putInt(position, value);
+        UnsafeApi.putInt(array, address + position, value);
         position += Integer.BYTES;
     }
 
     private void putBoolean(final boolean value)
     {
-        buffer.putByte(position++, (byte)(value ? 1 : 0));
+        UnsafeApi.putByte(array, address + position++, (byte)(value ? 1 : 0));
     }
 
     private void putEnum(final Enum<?> value)
     {
-        buffer.putByte(position++, (byte)(value == null ? 0 : value.ordinal() + 1));
+        UnsafeApi.putByte(array, address + position++, (byte)(value == null ? 0 : value.ordinal() + 1));
     }
 }
