@@ -69,16 +69,27 @@ public final class Pretoucher implements AutoCloseable
 
     private void run()
     {
-        while (running)
+        try
         {
-            boolean behind = false;
-            for (final Frontier frontier : frontiers)
+            while (running)
             {
-                behind |= frontier.touchPiece(scratch);
+                boolean behind = false;
+                for (int i = 0; i < frontiers.size(); i++) // by index: no iterator per pass
+                {
+                    behind |= frontiers.get(i).touchPiece(scratch);
+                }
+                LockSupport.parkNanos(behind ? BETWEEN_PIECES_NANOS : CAUGHT_UP_NANOS);
             }
-            LockSupport.parkNanos(behind ? BETWEEN_PIECES_NANOS : CAUGHT_UP_NANOS);
         }
-        frontiers.forEach(Frontier::release);
+        catch (final RuntimeException e)
+        {
+            // Only an optimisation: the writers go on without it.
+            LOG.error("pretoucher stopped; the journals' writers fault their pages in themselves from now on", e);
+        }
+        finally
+        {
+            frontiers.forEach(Frontier::release);
+        }
     }
 
     @Override
