@@ -119,6 +119,7 @@ public final class OutputJournal implements AutoCloseable
     /** Writes the pending batch: its outputs document if it has inputs, then its transfers document if it has transfers. */
     public void commit()
     {
+        long writtenTo = -1;
         if (pendingInputs > 0)
         {
             try (DocumentContext dc = appender.writingDocument())
@@ -128,7 +129,7 @@ public final class OutputJournal implements AutoCloseable
                 bytes.writeInt(pendingInputs);
                 bytes.writeInt(pendingTransfers);
                 bytes.write(outputs, outputs.readPosition(), outputs.readRemaining());
-                frontier.advance(appender.currentFile(), bytes.writePosition());
+                writtenTo = bytes.writePosition();
             }
         }
         if (pendingTransfers > 0)
@@ -137,8 +138,12 @@ public final class OutputJournal implements AutoCloseable
             {
                 final Bytes<?> bytes = dc.wire().bytes();
                 bytes.write(transfers, transfers.readPosition(), transfers.readRemaining());
-                frontier.advance(appender.currentFile(), bytes.writePosition());
+                writtenTo = bytes.writePosition();
             }
+        }
+        if (writtenTo >= 0)
+        {
+            frontier.advance(appender.currentFile(), writtenTo); // once per batch: where its last document ends
         }
         outputs.clear();
         transfers.clear();

@@ -47,21 +47,39 @@ public final class Pretoucher implements AutoCloseable
     /** While every frontier is far enough ahead: at 100 MB/s of journal this is 1 MB of the 32 MB of runway. */
     private static final long CAUGHT_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /** Pretouches nothing and has no thread: what a pipeline with pretouching turned off uses. */
+    public static final Pretoucher NONE = new Pretoucher(false);
+
     private final CopyOnWriteArrayList<Frontier> frontiers = new CopyOnWriteArrayList<>();
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(PIECE);
+    private final ByteBuffer scratch;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public Pretoucher()
+    private Pretoucher(final boolean threaded)
     {
-        thread = new Thread(this::run, "offpeak-pretoucher");
-        thread.setDaemon(true);
-        thread.start();
+        scratch = threaded ? ByteBuffer.allocateDirect(PIECE) : null;
+        thread = threaded ? new Thread(this::run, "offpeak-pretoucher") : null;
     }
 
-    /** A new frontier whose writer {@link Frontier#advance advances} it; touched from the next pass on. */
+    /** A pretoucher with its thread running. */
+    public static Pretoucher start()
+    {
+        final Pretoucher pretoucher = new Pretoucher(true);
+        pretoucher.thread.setDaemon(true);
+        pretoucher.thread.start();
+        return pretoucher;
+    }
+
+    /**
+     * A new frontier whose writer {@link Frontier#advance advances} it, touched from the next pass
+     * on; {@link Frontier#UNTRACKED} from {@link #NONE}.
+     */
     public Frontier track()
     {
+        if (thread == null)
+        {
+            return Frontier.UNTRACKED;
+        }
         final Frontier frontier = new Frontier();
         frontiers.add(frontier);
         return frontier;
@@ -95,6 +113,10 @@ public final class Pretoucher implements AutoCloseable
     @Override
     public void close()
     {
+        if (thread == null)
+        {
+            return;
+        }
         running = false;
         LockSupport.unpark(thread);
         try

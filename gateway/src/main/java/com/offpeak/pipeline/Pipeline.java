@@ -45,7 +45,7 @@ public final class Pipeline implements AutoCloseable
     /** The wait strategy when it is the blocking one: producers then wait for a full ring through it. */
     private final StageBlockingWaitStrategy blocking;
     private final Thread clockThread;
-    /** Null when the configuration turns pretouching off. */
+    /** {@link Pretoucher#NONE} when the configuration turns pretouching off. */
     private final Pretoucher pretoucher;
     private volatile boolean running = true;
     private boolean closed;
@@ -54,11 +54,10 @@ public final class Pipeline implements AutoCloseable
         final OutputSubscriber[] subscribers)
     {
         final SnapshotStore snapshots = new SnapshotStore(config.dataDir().resolve(Journals.SNAPSHOTS), config.snapshotsKept());
-        pretoucher = config.pretouch() ? new Pretoucher() : null;
-        outputJournal = new OutputJournal(config.dataDir(), pretoucher != null ? pretoucher.track() : Pretoucher.Frontier.UNTRACKED);
+        pretoucher = config.pretouch() ? Pretoucher.start() : Pretoucher.NONE;
+        outputJournal = new OutputJournal(config.dataDir(), pretoucher.track());
         recovered = Recovery.recover(config.dataDir(), factory, snapshots, outputJournal);
-        inputJournal = new InputJournal(config.dataDir(), config.durability(),
-            pretoucher != null ? pretoucher.track() : Pretoucher.Frontier.UNTRACKED);
+        inputJournal = new InputJournal(config.dataDir(), config.durability(), pretoucher.track());
 
         final WaitStrategy waitStrategy = config.waitStrategy().create();
         final PipelineClock clock = stampClock != null ? stampClock : PipelineClock.accelerated(config.clockSpeed(), recovered.lastTime());
@@ -193,10 +192,7 @@ public final class Pipeline implements AutoCloseable
             LOG.error("pipeline did not drain within 30 s; halting with inputs in flight (they are journaled or not acknowledged)");
         }
         disruptor.halt();
-        if (pretoucher != null)
-        {
-            pretoucher.close();
-        }
+        pretoucher.close();
         inputJournal.close();
         outputJournal.close();
         LOG.info("pipeline stopped");

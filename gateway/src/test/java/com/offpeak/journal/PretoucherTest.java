@@ -28,7 +28,7 @@ class PretoucherTest
         {
             raf.write(written);
         }
-        try (Pretoucher pretoucher = new Pretoucher())
+        try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier frontier = pretoucher.track();
             frontier.advance(file.toFile(), 3 * MB);
@@ -56,7 +56,7 @@ class PretoucherTest
     void stopsAtTheFilesEndAndGoesOnWhenItGrows() throws Exception
     {
         final Path file = sparse("b.cq4", 4 * MB);
-        try (Pretoucher pretoucher = new Pretoucher())
+        try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier frontier = pretoucher.track();
             frontier.advance(file.toFile(), 0);
@@ -77,7 +77,7 @@ class PretoucherTest
     {
         final Path first = sparse("c1.cq4", 40 * MB);
         final Path second = sparse("c2.cq4", 40 * MB);
-        try (Pretoucher pretoucher = new Pretoucher())
+        try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier frontier = pretoucher.track();
             frontier.advance(first.toFile(), 30 * MB);
@@ -91,7 +91,7 @@ class PretoucherTest
     @Test
     void aFileThatCannotBeReadIsLeftToTheWriter() throws Exception
     {
-        try (Pretoucher pretoucher = new Pretoucher())
+        try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier missing = pretoucher.track();
             missing.advance(dir.resolve("gone.cq4").toFile(), 0);

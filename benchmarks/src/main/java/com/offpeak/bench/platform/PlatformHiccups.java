@@ -71,19 +71,13 @@ public final class PlatformHiccups
         }
     }
 
+    /** How many gaps were longer than {@code nanos}. */
     private static long above(final Histogram histogram, final long nanos)
     {
-        long count = 0;
-        for (final var value : histogram.recordedValues())
-        {
-            if (value.getValueIteratedTo() > nanos)
-            {
-                count += value.getCountAtValueIteratedTo();
-            }
-        }
-        return count;
+        return histogram.getTotalCount() - histogram.getCountBetweenValues(0, nanos);
     }
 
+    /** The time lost in gaps longer than {@code nanos}. */
     private static long lostAbove(final Histogram histogram, final long nanos)
     {
         long lost = 0;
