@@ -84,12 +84,12 @@ public final class PipelineBenchmark
         throughput(fresh(root.resolve("warm-up")), Durability.ASYNC, WaitStrategyKind.BLOCKING, inputs, stream);
         replay(root.resolve("warm-up"));
         System.out.println("measured:");
-        final Durability[] durabilities = Stream.of(System.getProperty("pipeline.durability", "ASYNC,SYNC").split(","))
+        final Durability[] durabilities = listProperty("pipeline.durability", "ASYNC,SYNC")
             .map(Durability::valueOf).toArray(Durability[]::new);
-        final WaitStrategyKind[] waits = Stream.of(System.getProperty("pipeline.waits", "BLOCKING,YIELDING").split(","))
+        final WaitStrategyKind[] waits = listProperty("pipeline.waits", "BLOCKING,YIELDING")
             .map(WaitStrategyKind::valueOf).toArray(WaitStrategyKind[]::new);
         final int[] rates = latencySeconds == 0 ? new int[0]
-            : Stream.of(System.getProperty("pipeline.rates", "10000,100000,200000").split(",")).mapToInt(Integer::parseInt).toArray();
+            : listProperty("pipeline.rates", "10000,100000,200000").mapToInt(Integer::parseInt).toArray();
         for (final Durability durability : Boolean.parseBoolean(System.getProperty("pipeline.throughput", "true")) ? durabilities
             : new Durability[0])
         {
@@ -270,6 +270,12 @@ public final class PipelineBenchmark
         // No clock thread and no periodic snapshots: the benchmark measures the input path alone.
         return PipelineConfig.defaults(dir).withDurability(durability).withWaitStrategy(wait).withTickEveryMillis(0).withSnapshotEvery(0)
             .withStageThreads(stageThreads).withPretouch(Boolean.parseBoolean(System.getProperty("pipeline.pretouch", "true")));
+    }
+
+    /** A comma-separated system property's values. */
+    private static Stream<String> listProperty(final String name, final String defaults)
+    {
+        return Stream.of(System.getProperty(name, defaults).split(","));
     }
 
     private static Path fresh(final Path dir) throws IOException
