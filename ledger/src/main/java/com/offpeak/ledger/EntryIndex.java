@@ -1,5 +1,6 @@
 package com.offpeak.ledger;
 
+import org.agrona.collections.Hashing;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.function.Supplier;
@@ -7,20 +8,28 @@ import java.util.function.Supplier;
 /**
  * Open records (holds, lease escrows) by id, plus an intrusive list in arrival order for the
  * walks that must be deterministic (snapshot, state hash, invariants) — the hash map is never
- * iterated. Removed records go to a free list and are reused, so steady state allocates nothing.
+ * iterated. Removed records go to a free list and are reused, so steady state allocates nothing;
+ * the free list starts with records made up front (see {@link LedgerConfig#preallocatedEntries()}).
  */
 final class EntryIndex<E extends IndexedEntry>
 {
-    private final Long2ObjectHashMap<E> byId = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<E> byId;
     private final Supplier<E> factory;
     private IndexedEntry head;
     private IndexedEntry tail;
     private IndexedEntry free;
     private int size;
 
-    EntryIndex(final Supplier<E> factory)
+    EntryIndex(final Supplier<E> factory, final int preallocated)
     {
         this.factory = factory;
+        byId = new Long2ObjectHashMap<>(Math.max(8, 2 * preallocated), Hashing.DEFAULT_LOAD_FACTOR);
+        for (int i = 0; i < preallocated; i++)
+        {
+            final E entry = factory.get();
+            entry.next = free;
+            free = entry;
+        }
     }
 
     E get(final long id)

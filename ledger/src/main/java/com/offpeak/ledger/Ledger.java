@@ -46,8 +46,8 @@ public final class Ledger
 
     private final LedgerConfig config;
     private final AccountBook book;
-    private final EntryIndex<Hold> holds = new EntryIndex<>(Hold::new);
-    private final EntryIndex<LeaseEscrow> leases = new EntryIndex<>(LeaseEscrow::new);
+    private final EntryIndex<Hold> holds;
+    private final EntryIndex<LeaseEscrow> leases;
     private final FundingKeys fundingKeys = new FundingKeys();
     private final SpendingCaps spendingCaps = new SpendingCaps();
     /** Alternative k ≥ 1 of an open substitutes group → the group id, its hold's key; lookup only. */
@@ -58,6 +58,8 @@ public final class Ledger
     {
         this.config = config;
         this.book = new AccountBook(listener);
+        this.holds = new EntryIndex<>(Hold::new, config.preallocatedEntries());
+        this.leases = new EntryIndex<>(LeaseEscrow::new, config.preallocatedEntries());
     }
 
     // ----------------------------------------------------------------------------------------- deposits and withdrawals

@@ -7,13 +7,16 @@ import com.offpeak.engine.auction.AuctionIntervals;
  * fixed for) a replay: how long a clientOrderId is remembered, how many orders may rest, and the
  * planted bug (always {@link PlantedBug#NONE} outside mutation tests), how much notice a
  * preempted lease gets, and the market mode each instrument starts in (all continuous by default).
- * One is a sizing hint only, with no effect on behaviour: {@code clientOrderIdCapacity}, the
+ * Two are sizing hints only, with no effect on behaviour: {@code clientOrderIdCapacity}, the
  * clientOrderId records preallocated (rounded up to a power of two; the buffer doubles when a
  * retention window holds more, so a process that records many should start big enough to never grow
- * in steady state).
+ * in steady state), and {@code preallocatedOrders}, the orders and the leases made before the first
+ * command. An order or lease made later, when more are open than were made, lives as long as it
+ * stays in use — hours for a lease — and a young collection copies it each time it survives one, so
+ * a process expecting many open orders and leases should make them up front.
  */
 public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders, PlantedBug plantedBug, long preemptionNoticeMillis,
-    AuctionIntervals auctionIntervals, int clientOrderIdCapacity)
+    AuctionIntervals auctionIntervals, int clientOrderIdCapacity, int preallocatedOrders)
 {
     public static final long DEFAULT_RETENTION_MILLIS = 24L * 60 * 60 * 1000;
     public static final int DEFAULT_MAX_OPEN_ORDERS = 1_000_000;
@@ -22,8 +25,10 @@ public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders,
     public static final int DEFAULT_CLIENT_ORDER_ID_CAPACITY = 1 << 16;
     /** Most clientOrderId records an engine can hold: beyond it the index would not fit in one array. */
     public static final int MAX_CLIENT_ORDER_ID_CAPACITY = 1 << 29;
+    /** About 300 KB of orders and leases: tests create many engines. */
+    public static final int DEFAULT_PREALLOCATED_ORDERS = 1024;
     public static final EngineConfig DEFAULT = new EngineConfig(DEFAULT_RETENTION_MILLIS, DEFAULT_MAX_OPEN_ORDERS, PlantedBug.NONE,
-        DEFAULT_PREEMPTION_NOTICE_MILLIS, AuctionIntervals.ALL_CONTINUOUS, DEFAULT_CLIENT_ORDER_ID_CAPACITY);
+        DEFAULT_PREEMPTION_NOTICE_MILLIS, AuctionIntervals.ALL_CONTINUOUS, DEFAULT_CLIENT_ORDER_ID_CAPACITY, DEFAULT_PREALLOCATED_ORDERS);
 
     public EngineConfig
     {
@@ -40,41 +45,51 @@ public record EngineConfig(long clientOrderIdRetentionMillis, int maxOpenOrders,
         {
             throw new IllegalArgumentException("clientOrderId capacity must be 1 to " + MAX_CLIENT_ORDER_ID_CAPACITY);
         }
+        if (preallocatedOrders < 0)
+        {
+            throw new IllegalArgumentException("preallocated orders must be >= 0");
+        }
     }
 
     public EngineConfig withRetentionMillis(final long millis)
     {
         return new EngineConfig(millis, maxOpenOrders, plantedBug,
-            preemptionNoticeMillis, auctionIntervals, clientOrderIdCapacity);
+            preemptionNoticeMillis, auctionIntervals, clientOrderIdCapacity, preallocatedOrders);
     }
 
     public EngineConfig withMaxOpenOrders(final int n)
     {
         return new EngineConfig(clientOrderIdRetentionMillis, n, plantedBug,
-            preemptionNoticeMillis, auctionIntervals, clientOrderIdCapacity);
+            preemptionNoticeMillis, auctionIntervals, clientOrderIdCapacity, preallocatedOrders);
     }
 
     public EngineConfig withPlantedBug(final PlantedBug bug)
     {
         return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, bug,
-            preemptionNoticeMillis, auctionIntervals, clientOrderIdCapacity);
+            preemptionNoticeMillis, auctionIntervals, clientOrderIdCapacity, preallocatedOrders);
     }
 
     public EngineConfig withPreemptionNoticeMillis(final long millis)
     {
         return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug,
-            millis, auctionIntervals, clientOrderIdCapacity);
+            millis, auctionIntervals, clientOrderIdCapacity, preallocatedOrders);
     }
 
     public EngineConfig withAuctionIntervals(final AuctionIntervals intervals)
     {
         return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug,
-            preemptionNoticeMillis, intervals, clientOrderIdCapacity);
+            preemptionNoticeMillis, intervals, clientOrderIdCapacity, preallocatedOrders);
     }
 
     public EngineConfig withClientOrderIdCapacity(final int capacity)
     {
         return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug,
-            preemptionNoticeMillis, auctionIntervals, capacity);
+            preemptionNoticeMillis, auctionIntervals, capacity, preallocatedOrders);
+    }
+
+    public EngineConfig withPreallocatedOrders(final int count)
+    {
+        return new EngineConfig(clientOrderIdRetentionMillis, maxOpenOrders, plantedBug,
+            preemptionNoticeMillis, auctionIntervals, clientOrderIdCapacity, count);
     }
 }

@@ -29,9 +29,9 @@ final class EngineState
     final EngineConfig config;
     final EngineListener listener;
     final OrderBook[] books;
-    final ObjectPool<Order> orderPool = new ObjectPool<>(Order::new, 1024);
+    final ObjectPool<Order> orderPool;
     /** Open orders by id: O(1) cancel/amend and the staleness test for expiry timers. Lookup only. */
-    final OrderIndex openOrders = new OrderIndex();
+    final OrderIndex openOrders;
     final Long2ObjectHashMap<Account> accounts = new Long2ObjectHashMap<>();
     final ClientOrderIds clientOrderIds;
     final RunningLeases leases;
@@ -52,8 +52,10 @@ final class EngineState
         this.catalog = catalog;
         this.config = config;
         this.listener = listener;
+        this.orderPool = new ObjectPool<>(Order::new, config.preallocatedOrders());
+        this.openOrders = new OrderIndex(config.preallocatedOrders());
         final ObjectPool<PriceLevel> levelPool = new ObjectPool<>(PriceLevel::new, 256);
-        this.leases = new RunningLeases(catalog.size());
+        this.leases = new RunningLeases(catalog.size(), config.preallocatedOrders());
         this.books = new OrderBook[catalog.size()];
         this.modes = new MarketModes(catalog.size(), config.auctionIntervals(), timers);
         for (int i = 0; i < books.length; i++)

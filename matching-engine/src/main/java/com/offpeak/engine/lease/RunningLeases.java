@@ -2,6 +2,7 @@ package com.offpeak.engine.lease;
 
 import com.offpeak.engine.list.LinkedQueue;
 import com.offpeak.engine.pool.ObjectPool;
+import org.agrona.collections.Hashing;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -12,14 +13,16 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 public final class RunningLeases
 {
-    private final ObjectPool<Lease> pool = new ObjectPool<>(Lease::new, 1024);
-    private final Long2ObjectHashMap<Lease> byId = new Long2ObjectHashMap<>();
+    private final ObjectPool<Lease> pool;
+    private final Long2ObjectHashMap<Lease> byId;
     private final LinkedQueue<Lease> inIdOrder = new LinkedQueue<>();
     private final LinkedQueue<Lease>[] preemptibleByInstrument;
 
     @SuppressWarnings("unchecked")
-    public RunningLeases(final int instruments)
+    public RunningLeases(final int instruments, final int preallocated)
     {
+        pool = new ObjectPool<>(Lease::new, preallocated);
+        byId = new Long2ObjectHashMap<>(Math.max(8, 2 * preallocated), Hashing.DEFAULT_LOAD_FACTOR);
         preemptibleByInstrument = new LinkedQueue[instruments];
         for (int i = 0; i < instruments; i++)
         {

@@ -20,9 +20,10 @@ public final class OrderIndex
     private int shift;
     private int size;
 
-    public OrderIndex()
+    /** Sized so that {@code expected} orders fit without a resize, which would rehash every open order in one command. */
+    public OrderIndex(final int expected)
     {
-        resize(1024);
+        resize(Math.max(1024, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1));
     }
 
     public int size()

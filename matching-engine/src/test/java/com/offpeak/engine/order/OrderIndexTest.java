@@ -24,7 +24,7 @@ class OrderIndexTest
     void agreesWithAPlainMap(final long seed)
     {
         final SplittableRandom random = new SplittableRandom(seed);
-        final OrderIndex index = new OrderIndex();
+        final OrderIndex index = new OrderIndex(0);
         final Map<Long, Order> expected = new HashMap<>();
         final List<Long> ids = new ArrayList<>();
         final long stride = seed % 2 == 0 ? 1 : 1024;
@@ -64,7 +64,7 @@ class OrderIndexTest
     @Test
     void putUnderTheSameIdReplaces()
     {
-        final OrderIndex index = new OrderIndex();
+        final OrderIndex index = new OrderIndex(0);
         final Order first = order(7);
         final Order second = order(7);
         index.put(7, first);
@@ -77,7 +77,7 @@ class OrderIndexTest
     @Test
     void refusesAnOrderUnderAnotherId()
     {
-        final OrderIndex index = new OrderIndex();
+        final OrderIndex index = new OrderIndex(0);
         assertThatThrownBy(() -> index.put(8, order(7))).isInstanceOf(IllegalArgumentException.class);
         assertThat(index.size()).isZero();
     }
