@@ -1,5 +1,6 @@
 package com.offpeak.gateway.server;
 
+import com.offpeak.engine.EngineConfig;
 import com.offpeak.gateway.ws.Limits;
 import com.offpeak.journal.Durability;
 import java.nio.file.Path;
@@ -18,9 +19,11 @@ import java.nio.file.Path;
  * @param limits      the WebSocket API's protections
  * @param relayBytes  the pipeline-to-publisher hand-off ring (a power of two); output that does not fit is read
  *                    back from the output journal instead
+ * @param preallocatedOrders orders, leases, holds and escrows the engine and ledger make at start (sizing only;
+ *                    see {@link EngineConfig#preallocatedOrders()})
  */
 public record GatewayConfig(Path dataDir, String bindAddress, int port, Durability durability, double clockSpeed, Path catalog,
-                            int makerBps, int takerBps, Limits limits, int relayBytes)
+                            int makerBps, int takerBps, Limits limits, int relayBytes, int preallocatedOrders)
 {
     /** Room for bursts of output while the publisher is busy. */
     public static final int DEFAULT_RELAY_BYTES = 64 << 20;
@@ -31,26 +34,30 @@ public record GatewayConfig(Path dataDir, String bindAddress, int port, Durabili
     public static GatewayConfig defaults(final Path dataDir)
     {
         return new GatewayConfig(dataDir, LOOPBACK, DEFAULT_PORT, Durability.ASYNC, 1.0, null, 10, 20, Limits.defaults(),
-            DEFAULT_RELAY_BYTES);
+            DEFAULT_RELAY_BYTES, EngineConfig.DEFAULT_PREALLOCATED_ORDERS);
     }
 
     public GatewayConfig withPort(final int value)
     {
-        return new GatewayConfig(dataDir, bindAddress, value, durability, clockSpeed, catalog, makerBps, takerBps, limits, relayBytes);
+        return new GatewayConfig(dataDir, bindAddress, value, durability, clockSpeed, catalog, makerBps, takerBps, limits, relayBytes,
+            preallocatedOrders);
     }
 
     public GatewayConfig withClockSpeed(final double value)
     {
-        return new GatewayConfig(dataDir, bindAddress, port, durability, value, catalog, makerBps, takerBps, limits, relayBytes);
+        return new GatewayConfig(dataDir, bindAddress, port, durability, value, catalog, makerBps, takerBps, limits, relayBytes,
+            preallocatedOrders);
     }
 
     public GatewayConfig withLimits(final Limits value)
     {
-        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, value, relayBytes);
+        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, value, relayBytes,
+            preallocatedOrders);
     }
 
     public GatewayConfig withRelayBytes(final int value)
     {
-        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, limits, value);
+        return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, limits, value,
+            preallocatedOrders);
     }
 }

@@ -50,11 +50,13 @@ public final class GatewayServer implements AutoCloseable
         keys = ApiKeyStore.open(config.dataDir());
         vertx = Vertx.vertx();
         final Context publisherContext = vertx.getOrCreateContext();
-        publisher = new Publisher(publisherContext, catalog, config.dataDir(), config.relayBytes(), config.limits().conflationMillis());
+        publisher = new Publisher(publisherContext, catalog, config.dataDir(), config.relayBytes(), config.limits().conflationMillis(),
+            config.preallocatedOrders());
         final PipelineConfig pipelineConfig = PipelineConfig.defaults(config.dataDir()).withDurability(config.durability())
             .withClockSpeed(config.clockSpeed()).withTickEveryMillis(TIMER_TICK_MILLIS);
         pipeline = Pipeline.start(pipelineConfig,
-            Exchange.factory(catalog, EngineConfig.DEFAULT, new LedgerConfig(config.makerBps(), config.takerBps())), publisher.relay());
+            Exchange.factory(catalog, EngineConfig.DEFAULT.withPreallocatedOrders(config.preallocatedOrders()),
+                new LedgerConfig(config.makerBps(), config.takerBps(), config.preallocatedOrders())), publisher.relay());
         // The same mapping the sequencer uses, to turn "in N minutes" requests into engine time.
         exchangeClock = PipelineClock.accelerated(config.clockSpeed(), pipeline.recovered().lastTime());
 

@@ -36,7 +36,7 @@ public final class Publisher implements OutputListener, MessageHandler
     private final PublicChannels publicChannels;
     private final Balances balances = new Balances();
     private final PrivateChannels privateChannels;
-    private final AccountMirror accounts = new AccountMirror();
+    private final AccountMirror accounts;
     private final Catalog catalog;
     private final OutputDecoder decoder = new OutputDecoder();
     private final OutputRelay relay;
@@ -48,8 +48,9 @@ public final class Publisher implements OutputListener, MessageHandler
     private boolean publicFlushScheduled;
 
     public Publisher(final Context context, final Catalog catalog, final Path dataDir, final int relayCapacityBytes,
-        final long conflationMillis)
+        final long conflationMillis, final int preallocatedOrders)
     {
+        accounts = new AccountMirror(preallocatedOrders);
         this.conflationNanos = TimeUnit.MILLISECONDS.toNanos(conflationMillis);
         this.context = context;
         this.catalog = catalog;
@@ -228,8 +229,7 @@ public final class Publisher implements OutputListener, MessageHandler
     {
         marketData.leaseStarted(time, leaseId, instrument, buyer, owner, bidId, askId, gpus, start, end, price, preemptible);
         privateChannels.leaseStarted(time, leaseId, instrument, buyer, owner, bidId, askId, gpus, start, end, price, preemptible);
-        accounts.leaseStarted(new AccountMirror.RunningLease(leaseId, catalog.get(instrument).id(), buyer, owner, bidId, askId, gpus,
-            start, end, price, preemptible));
+        accounts.leaseStarted(leaseId, catalog.get(instrument).id(), buyer, owner, bidId, askId, gpus, start, end, price, preemptible);
     }
 
     @Override

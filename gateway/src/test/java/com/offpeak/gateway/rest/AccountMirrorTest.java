@@ -9,8 +9,8 @@ class AccountMirrorTest
     @Test
     void aPartialPreemptionLeavesTheLeaseRunningWithItsOtherGpus()
     {
-        final AccountMirror mirror = new AccountMirror();
-        mirror.leaseStarted(new AccountMirror.RunningLease(7, "H100-SXM", 42, 9, 3, 1, 16, 1_000, 3_601_000, 2_000_000, true));
+        final AccountMirror mirror = new AccountMirror(1);
+        mirror.leaseStarted(7, "H100-SXM", 42, 9, 3, 1, 16, 1_000, 3_601_000, 2_000_000, true);
 
         mirror.leaseEnded(7, 8);
         assertThat(mirror.leasesOf(42)).hasSize(1);
