@@ -41,8 +41,8 @@ public final class ServerOptions
     int rateBurst;
 
     @Option(names = "--preallocate", defaultValue = "131072",
-        description = "orders and leases (with their holds and escrows) made at start, about 700 bytes each; beyond them the engine"
-            + " allocates, and long-lived leases made then lengthen young collections (default: ${DEFAULT-VALUE})")
+        description = "orders and leases (with their holds and escrows) made at start, about 1.2 KB of heap each; beyond them"
+            + " the engine allocates, and long-lived leases made then lengthen young collections (default: ${DEFAULT-VALUE})")
     int preallocate;
 
     GatewayConfig toConfig(final double speed)
