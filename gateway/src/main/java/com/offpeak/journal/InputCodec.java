@@ -7,8 +7,10 @@ import com.offpeak.pipeline.InputCommand;
 import com.offpeak.pipeline.InputType;
 import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
+import java.nio.ByteOrder;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.UnsafeApi;
 
 /**
  * The input journal's record: one fixed 152-byte layout for every input type (unused fields are
@@ -50,6 +52,7 @@ public final class InputCodec
     private static final int POST_ONLY = 2;
     private static final int PREEMPTIBLE = 4;
     private static final int ALTERNATIVES = 8;
+    private static final boolean NATIVE_LITTLE_ENDIAN = ByteOrder.nativeOrder() == LITTLE_ENDIAN;
 
     private InputCodec()
     {
@@ -94,6 +97,10 @@ public final class InputCodec
      * document are left, and returns its length. A document holds either one layout-1 record
      * (exactly {@value #LENGTH_V1} bytes) or any number of current ones.
      *
+     * <p>Checks once that the whole record is inside the buffer, then reads its fields straight
+     * from the buffer's memory, as {@link OutputEncoder} writes: read through the buffer, every
+     * field re-checked the bounds and decoding took a tenth of replay's time.
+     *
      * @throws JournalCorruptException if the record is short, of an unknown type or layout.
      */
     public static int decode(final DirectBuffer in, final int offset, final int remaining, final InputCommand into)
@@ -102,16 +109,19 @@ public final class InputCodec
         {
             throw new JournalCorruptException("input record of " + remaining + " bytes, expected " + LENGTH);
         }
-        final int typeCode = in.getByte(offset) & 0xFF;
+        final boolean layoutOne = remaining == LENGTH_V1;
+        in.boundsCheck(offset, layoutOne ? LENGTH_V1 : LENGTH);
+        final byte[] array = in.byteArray();
+        final long record = in.addressOffset() + offset;
+        final int typeCode = UnsafeApi.getByte(array, record) & 0xFF;
         final InputType type = InputType.fromCode(typeCode);
         if (type == null)
         {
             throw new JournalCorruptException("unknown input type code " + typeCode);
         }
-        final int flags = in.getByte(offset + 1) & 0xFF;
-        final TimeInForce tif = timeInForce(in.getByte(offset + 2) & 0xFF);
-        final int layout = in.getByte(offset + 3) & 0xFF;
-        final boolean layoutOne = remaining == LENGTH_V1;
+        final int flags = UnsafeApi.getByte(array, record + 1) & 0xFF;
+        final TimeInForce tif = timeInForce(UnsafeApi.getByte(array, record + 2) & 0xFF);
+        final int layout = UnsafeApi.getByte(array, record + 3) & 0xFF;
         if (layout != (layoutOne ? 1 : LAYOUT_VERSION))
         {
             throw new JournalCorruptException("input record of " + remaining + " bytes in layout version " + layout +
@@ -119,28 +129,27 @@ public final class InputCodec
         }
         final var c = into.command;
         into.type = type;
-        c.type = null;
-        c.instrument = in.getInt(offset + 4, LITTLE_ENDIAN);
-        into.sequence = in.getLong(offset + 8, LITTLE_ENDIAN);
-        c.timestamp = in.getLong(offset + 16, LITTLE_ENDIAN);
-        final long account = in.getLong(offset + 24, LITTLE_ENDIAN);
-        final long key = in.getLong(offset + 32, LITTLE_ENDIAN);
-        c.orderId = in.getLong(offset + 40, LITTLE_ENDIAN);
-        c.gpus = in.getInt(offset + 48, LITTLE_ENDIAN);
-        c.durationMinutes = in.getInt(offset + 52, LITTLE_ENDIAN);
-        final long priceOrAmount = in.getLong(offset + 56, LITTLE_ENDIAN);
-        c.availableUntil = in.getLong(offset + 64, LITTLE_ENDIAN);
-        c.deadline = in.getLong(offset + 72, LITTLE_ENDIAN);
-        c.minBlock = in.getInt(offset + 80, LITTLE_ENDIAN);
-        c.auctionIntervalSeconds = in.getInt(offset + 84, LITTLE_ENDIAN);
-        c.substituteCount = layoutOne ? 0 : in.getInt(offset + 88, LITTLE_ENDIAN);
+        c.instrument = intAt(array, record + 4);
+        into.sequence = longAt(array, record + 8);
+        c.timestamp = longAt(array, record + 16);
+        final long account = longAt(array, record + 24);
+        final long key = longAt(array, record + 32);
+        c.orderId = longAt(array, record + 40);
+        c.gpus = intAt(array, record + 48);
+        c.durationMinutes = intAt(array, record + 52);
+        final long priceOrAmount = longAt(array, record + 56);
+        c.availableUntil = longAt(array, record + 64);
+        c.deadline = longAt(array, record + 72);
+        c.minBlock = intAt(array, record + 80);
+        c.auctionIntervalSeconds = intAt(array, record + 84);
+        c.substituteCount = layoutOne ? 0 : intAt(array, record + 88);
         for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
         {
-            final int at = offset + 92 + i * SUBSTITUTE_LENGTH;
-            c.substituteInstrument[i] = layoutOne ? 0 : in.getInt(at, LITTLE_ENDIAN);
-            c.substituteGpus[i] = layoutOne ? 0 : in.getInt(at + 4, LITTLE_ENDIAN);
-            c.substituteDuration[i] = layoutOne ? 0 : in.getInt(at + 8, LITTLE_ENDIAN);
-            c.substitutePrice[i] = layoutOne ? 0 : in.getLong(at + 12, LITTLE_ENDIAN);
+            final long at = record + 92 + i * SUBSTITUTE_LENGTH;
+            c.substituteInstrument[i] = layoutOne ? 0 : intAt(array, at);
+            c.substituteGpus[i] = layoutOne ? 0 : intAt(array, at + 4);
+            c.substituteDuration[i] = layoutOne ? 0 : intAt(array, at + 8);
+            c.substitutePrice[i] = layoutOne ? 0 : longAt(array, at + 12);
         }
         c.timeInForce = tif;
         c.contiguous = (flags & CONTIGUOUS) != 0;
@@ -168,6 +177,20 @@ public final class InputCodec
             into.amount = priceOrAmount;
         }
         return layoutOne ? LENGTH_V1 : LENGTH;
+    }
+
+    /** The little-endian int at {@code address} of {@code array} (null: off-heap), bounds already checked. */
+    private static int intAt(final byte[] array, final long address)
+    {
+        final int value = UnsafeApi.getInt(array, address);
+        return NATIVE_LITTLE_ENDIAN ? value : Integer.reverseBytes(value);
+    }
+
+    /** The little-endian long at {@code address} of {@code array} (null: off-heap), bounds already checked. */
+    private static long longAt(final byte[] array, final long address)
+    {
+        final long value = UnsafeApi.getLong(array, address);
+        return NATIVE_LITTLE_ENDIAN ? value : Long.reverseBytes(value);
     }
 
     private static CommandType engineType(final InputType type)

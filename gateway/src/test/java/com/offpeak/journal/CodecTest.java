@@ -11,6 +11,7 @@ import com.offpeak.engine.Side;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.pipeline.InputCommand;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,25 @@ class CodecTest
             assertThat(decoded.type).isEqualTo(input.type);
             assertThat(decoded.command.sameRequestAs(input.command)).as("every field of %s", input).isTrue();
         }
+    }
+
+    @Test
+    void anInputRecordDecodesFromOffHeapMemoryAndNeverPastTheBuffersEnd()
+    {
+        final InputCommand bid = input(c -> c.command.placeBid(5, 7, 10, 0, 8, 120, 2_400_000, TimeInForce.GTD, 88_888, true, true, false)
+            .addSubstitute(1, 8, 120, 1_300_000));
+        bid.sequence = 9;
+        final UnsafeBuffer offHeap = new UnsafeBuffer(ByteBuffer.allocateDirect(InputCodec.LENGTH + 4));
+        InputCodec.encode(bid, offHeap, 4);
+        final InputCommand decoded = new InputCommand();
+        InputCodec.decode(offHeap, 4, InputCodec.LENGTH, decoded);
+        assertThat(decoded.toString()).isEqualTo(bid.toString());
+        assertThat(decoded.command.sameRequestAs(bid.command)).isTrue();
+
+        // The document claims a whole record where the buffer holds one byte less.
+        final UnsafeBuffer shortBuffer = new UnsafeBuffer(new byte[InputCodec.LENGTH - 1 + 4]);
+        assertThatThrownBy(() -> InputCodec.decode(shortBuffer, 4, InputCodec.LENGTH, new InputCommand()))
+            .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.HdrHistogram.Histogram;
  * Usage: {@code PipelineBenchmark [dataRoot] [throughputInputs] [latencySeconds (0: none)] [EXCHANGE_MIX|SYNTHETIC] [stageThreads]}.
  * System properties narrow a run to what is being looked at (the warm-up always runs):
  * {@code -Dpipeline.throughput=false} skips the measured throughput and replay runs,
- * {@code -Dpipeline.rates=200000} (comma-separated, default 10000,100000,200000),
+ * {@code -Dpipeline.rates=200000} (comma-separated, default 10000,100000,200000; empty: no latency runs),
  * {@code -Dpipeline.durability=ASYNC} and {@code -Dpipeline.waits=YIELDING} (comma-separated, default all);
  * {@code -Dpipeline.pretouch=false} runs without the journals' pretoucher, for a comparison.
  */
@@ -272,10 +272,10 @@ public final class PipelineBenchmark
             .withStageThreads(stageThreads).withPretouch(Boolean.parseBoolean(System.getProperty("pipeline.pretouch", "true")));
     }
 
-    /** A comma-separated system property's values. */
+    /** A comma-separated system property's values; set empty ({@code -Dpipeline.rates=}), none. */
     private static Stream<String> listProperty(final String name, final String defaults)
     {
-        return Stream.of(System.getProperty(name, defaults).split(","));
+        return Stream.of(System.getProperty(name, defaults).split(",")).filter(value -> !value.isEmpty());
     }
 
     private static Path fresh(final Path dir) throws IOException
