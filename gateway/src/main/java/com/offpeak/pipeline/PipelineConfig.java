@@ -23,6 +23,8 @@ public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKi
                              int snapshotsKept, double clockSpeed, long tickEveryMillis, int stageThreads,
                              boolean pretouch)
 {
+    public static final long DEFAULT_SNAPSHOT_EVERY = 1_000_000;
+
     public PipelineConfig
     {
         if (Integer.bitCount(ringSize) != 1)
@@ -45,7 +47,7 @@ public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKi
      */
     public static PipelineConfig defaults(final Path dataDir)
     {
-        return new PipelineConfig(dataDir, Durability.ASYNC, WaitStrategyKind.BLOCKING, 1 << 13, 1_000_000, 3, 1.0, 100, 1, true);
+        return new PipelineConfig(dataDir, Durability.ASYNC, WaitStrategyKind.BLOCKING, 1 << 13, DEFAULT_SNAPSHOT_EVERY, 3, 1.0, 100, 1, true);
     }
 
     public PipelineConfig withDurability(final Durability value)

@@ -3,6 +3,7 @@ package com.offpeak.gateway.server;
 import com.offpeak.engine.EngineConfig;
 import com.offpeak.gateway.ws.Limits;
 import com.offpeak.journal.Durability;
+import com.offpeak.pipeline.PipelineConfig;
 import java.nio.file.Path;
 
 /**
@@ -21,9 +22,10 @@ import java.nio.file.Path;
  *                    back from the output journal instead
  * @param preallocatedOrders orders, leases, holds and escrows the engine and ledger make at start (sizing only;
  *                    see {@link EngineConfig#preallocatedOrders()})
+ * @param snapshotEvery a snapshot after every input whose sequence is a multiple of this, 0 for only on request
  */
 public record GatewayConfig(Path dataDir, String bindAddress, int port, Durability durability, double clockSpeed, Path catalog,
-                            int makerBps, int takerBps, Limits limits, int relayBytes, int preallocatedOrders)
+                            int makerBps, int takerBps, Limits limits, int relayBytes, int preallocatedOrders, long snapshotEvery)
 {
     /** Room for bursts of output while the publisher is busy. */
     public static final int DEFAULT_RELAY_BYTES = 64 << 20;
@@ -34,30 +36,30 @@ public record GatewayConfig(Path dataDir, String bindAddress, int port, Durabili
     public static GatewayConfig defaults(final Path dataDir)
     {
         return new GatewayConfig(dataDir, LOOPBACK, DEFAULT_PORT, Durability.ASYNC, 1.0, null, 10, 20, Limits.defaults(),
-            DEFAULT_RELAY_BYTES, EngineConfig.DEFAULT_PREALLOCATED_ORDERS);
+            DEFAULT_RELAY_BYTES, EngineConfig.DEFAULT_PREALLOCATED_ORDERS, PipelineConfig.DEFAULT_SNAPSHOT_EVERY);
     }
 
     public GatewayConfig withPort(final int value)
     {
         return new GatewayConfig(dataDir, bindAddress, value, durability, clockSpeed, catalog, makerBps, takerBps, limits, relayBytes,
-            preallocatedOrders);
+            preallocatedOrders, snapshotEvery);
     }
 
     public GatewayConfig withClockSpeed(final double value)
     {
         return new GatewayConfig(dataDir, bindAddress, port, durability, value, catalog, makerBps, takerBps, limits, relayBytes,
-            preallocatedOrders);
+            preallocatedOrders, snapshotEvery);
     }
 
     public GatewayConfig withLimits(final Limits value)
     {
         return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, value, relayBytes,
-            preallocatedOrders);
+            preallocatedOrders, snapshotEvery);
     }
 
     public GatewayConfig withRelayBytes(final int value)
     {
         return new GatewayConfig(dataDir, bindAddress, port, durability, clockSpeed, catalog, makerBps, takerBps, limits, value,
-            preallocatedOrders);
+            preallocatedOrders, snapshotEvery);
     }
 }

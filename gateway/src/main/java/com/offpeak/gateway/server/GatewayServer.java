@@ -53,7 +53,8 @@ public final class GatewayServer implements AutoCloseable
         publisher = new Publisher(publisherContext, catalog, config.dataDir(), config.relayBytes(), config.limits().conflationMillis(),
             config.preallocatedOrders());
         final PipelineConfig pipelineConfig = PipelineConfig.defaults(config.dataDir()).withDurability(config.durability())
-            .withClockSpeed(config.clockSpeed()).withTickEveryMillis(TIMER_TICK_MILLIS);
+            .withClockSpeed(config.clockSpeed()).withTickEveryMillis(TIMER_TICK_MILLIS)
+            .withSnapshotEvery(config.snapshotEvery());
         pipeline = Pipeline.start(pipelineConfig,
             Exchange.factory(catalog, EngineConfig.DEFAULT.withPreallocatedOrders(config.preallocatedOrders()),
                 new LedgerConfig(config.makerBps(), config.takerBps(), config.preallocatedOrders())), publisher.relay());
