@@ -13,9 +13,9 @@ import org.agrona.ExpandableArrayBuffer;
 /**
  * The business logic thread: stamps each input's sequence and time ({@link Sequencer}), applies
  * it to the state machine, leaving its encoded output
- * in the slot, and serializes the state into the slot when a snapshot is due (on a SNAPSHOT input
- * and every {@code snapshotEvery} inputs). Writing the file is left to the publisher so this
- * thread only pays for the in-memory copy. On a thread of its own it releases each batch to the
+ * in the slot, and serializes the state into the slot on a SNAPSHOT input (a snapshot on request;
+ * the periodic ones are the {@link SnapshotReplica}'s, so the engine never stops for them). Writing
+ * the file is left to the publisher so this thread only pays for the in-memory copy. On a thread of its own it releases each batch to the
  * publisher ({@code release}); run by {@link SerialStages} it has no release of its own (null).
  */
 final class LogicStage implements EventHandler<RingSlot>
@@ -36,7 +36,6 @@ final class LogicStage implements EventHandler<RingSlot>
     private final int outputMask;
     private final boolean arena;
     private int arenaPosition;
-    private final long snapshotEvery;
     private final BatchRelease release;
 
     /**
@@ -44,8 +43,7 @@ final class LogicStage implements EventHandler<RingSlot>
      * publish stage through it, and {@code ringSize} buffers hold the outputs in flight; without one
      * (null), {@link SerialStages} runs the publish stage after it, and one arena holds a chunk's outputs.
      */
-    LogicStage(final Sequencer sequencer, final BusinessLogic logic, final long snapshotEvery, final BatchRelease release,
-        final int ringSize)
+    LogicStage(final Sequencer sequencer, final BusinessLogic logic, final BatchRelease release, final int ringSize)
     {
         arena = release == null;
         final int buffers = arena ? 1 : ringSize;
@@ -58,7 +56,6 @@ final class LogicStage implements EventHandler<RingSlot>
         outputMask = buffers - 1;
         this.sequencer = sequencer;
         this.logic = logic;
-        this.snapshotEvery = snapshotEvery;
         this.release = release;
     }
 
@@ -79,7 +76,7 @@ final class LogicStage implements EventHandler<RingSlot>
         {
             arenaPosition += length;
         }
-        if (input.type == InputType.SNAPSHOT || (snapshotEvery > 0 && input.sequence % snapshotEvery == 0))
+        if (input.type == InputType.SNAPSHOT)
         {
             slot.snapshot = serialize(logic.stateMachine());
         }

@@ -47,6 +47,8 @@ public final class Pipeline implements AutoCloseable
     private final Thread clockThread;
     /** {@link Pretoucher#NONE} when the configuration turns pretouching off. */
     private final Pretoucher pretoucher;
+    /** Takes the periodic snapshots; null when the configuration asks for none. */
+    private final SnapshotReplica replica;
     private volatile boolean running = true;
     private boolean closed;
 
@@ -65,7 +67,7 @@ public final class Pipeline implements AutoCloseable
             waitStrategy);
         disruptor.setDefaultExceptionHandler(new HaltOnError());
         final LogicStage logic = new LogicStage(new Sequencer(clock, recovered.lastSequence(), recovered.lastTime()),
-            new BusinessLogic(recovered.stateMachine()), config.snapshotEvery(), config.stageThreads() == 2 ? new BatchRelease(waitStrategy) : null,
+            new BusinessLogic(recovered.stateMachine()), config.stageThreads() == 2 ? new BatchRelease(waitStrategy) : null,
             config.ringSize());
         publisher = new PublishStage(disruptor.getRingBuffer(), inputJournal, outputJournal, subscribers.clone(), snapshots,
             new BatchRelease(waitStrategy));
@@ -85,6 +87,7 @@ public final class Pipeline implements AutoCloseable
             blocking.watch(disruptor.getRingBuffer());
         }
         ring = disruptor.start();
+        replica = config.snapshotEvery() > 0 ? SnapshotReplica.start(config.dataDir(), factory, snapshots, config.snapshotEvery()) : null;
         LOG.info("pipeline started on {}: {} durability, {} wait strategy, ring of {}, {} stage thread(s), next sequence {}",
             config.dataDir(), config.durability(), config.waitStrategy(), config.ringSize(), config.stageThreads(),
             recovered.lastSequence() + 1);
@@ -192,6 +195,10 @@ public final class Pipeline implements AutoCloseable
             LOG.error("pipeline did not drain within 30 s; halting with inputs in flight (they are journaled or not acknowledged)");
         }
         disruptor.halt();
+        if (replica != null)
+        {
+            replica.close();
+        }
         pretoucher.close();
         inputJournal.close();
         outputJournal.close();

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * @param durability       when an acknowledged input is safe
  * @param waitStrategy     how idle stages wait
  * @param ringSize         ring slots, a power of two
- * @param snapshotEvery    take a snapshot after every input whose sequence is a multiple of this (0: only on request)
+ * @param snapshotEvery    a snapshot after every input whose sequence is a multiple of this, taken by the
+ *                         {@link SnapshotReplica} off the engine's thread (0: only on request, and no replica)
  * @param snapshotsKept    how many snapshot files to keep
  * @param clockSpeed       engine time runs this many times faster than the wall clock (1 = real time)
  * @param tickEveryMillis  wall-clock period of TIMER_TICK inputs (0: no clock thread)

@@ -54,7 +54,7 @@ public final class SnapshotStore
         this.keep = keep;
     }
 
-    public Path write(final long sequence, final long journalIndex, final long time, final byte[] payload)
+    public synchronized Path write(final long sequence, final long journalIndex, final long time, final byte[] payload)
     {
         final ByteBuffer file = ByteBuffer.allocate(HEADER + payload.length + TRAILER);
         file.putLong(MAGIC).putInt(FORMAT_VERSION).putLong(sequence).putLong(journalIndex).putLong(time).putInt(payload.length)

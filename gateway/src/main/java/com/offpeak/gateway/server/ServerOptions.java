@@ -46,8 +46,9 @@ public final class ServerOptions
     int preallocate;
 
     @Option(names = "--snapshot-every", defaultValue = "1000000",
-        description = "a snapshot every N inputs (a restart replays at most N), 0 = none; the engine pauses while it"
-            + " serializes its state, about 350 ms per 100 MB of snapshot here (default: ${DEFAULT-VALUE})")
+        description = "a snapshot every N inputs (a restart replays at most N), 0 = none; taken by a replica of the state that"
+            + " follows the journal on a thread of its own, so the engine never stops for one; it doubles the state's memory"
+            + " (default: ${DEFAULT-VALUE})")
     long snapshotEvery;
 
     GatewayConfig toConfig(final double speed)
