@@ -32,8 +32,14 @@ public final class AccountMirror
     {
         freeOrders = new ObjectPool<>(OpenOrder::new, preallocated);
         freeLeases = new ObjectPool<>(RunningLease::new, preallocated);
-        orders = new Long2ObjectHashMap<>(Math.max(8, 2 * preallocated), Hashing.DEFAULT_LOAD_FACTOR);
-        leases = new Long2ObjectHashMap<>(Math.max(8, 2 * preallocated), Hashing.DEFAULT_LOAD_FACTOR);
+        orders = sizedFor(preallocated);
+        leases = sizedFor(preallocated);
+    }
+
+    /** A map that holds {@code entries} without a rehash. */
+    private static <V> Long2ObjectHashMap<V> sizedFor(final int entries)
+    {
+        return new Long2ObjectHashMap<>(Math.max(8, 2 * entries), Hashing.DEFAULT_LOAD_FACTOR);
     }
 
     /** A resting order: {@code remaining} is a bid's unfilled GPUs or an ask's free GPUs. */
