@@ -3,7 +3,7 @@
 # 60 s at 10k/s (the server's JIT compiles for 30-40 s), then 20k/s, 50k/s and 1,000 subscribers,
 # each loadgen run with its 20 s warm-up. Prints each run's results and the server's CPU per order.
 # Usage: benchmarks/gateway-suite.sh [tag] [checkout]   (checkout: the tree whose ./offpeak runs; default this one)
-# Extra server JVM options: OFFPEAK_JAVA_OPTS; server options: SERVE_ARGS (default --preallocate 1048576).
+# Extra server JVM options: OFFPEAK_JAVA_OPTS; extra server options: SERVE_ARGS (e.g. --preallocate 1048576).
 set -euo pipefail
 
 tag="${1:-run}"
@@ -14,7 +14,7 @@ rm -rf "$data"
 cd "$root"
 # The launcher execs java, so $! is the server's JVM.
 OFFPEAK_JAVA_OPTS="-Xlog:gc:file=/tmp/gw-bench-$tag-gc.log:uptime ${OFFPEAK_JAVA_OPTS:-}" ./offpeak serve --data "$data" \
-  --max-connections-per-ip 2000 --port "$port" ${SERVE_ARGS---preallocate 1048576} > "/tmp/gw-bench-$tag-serve.out" 2>&1 &
+  --max-connections-per-ip 2000 --port "$port" ${SERVE_ARGS:-} > "/tmp/gw-bench-$tag-serve.out" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do curl -sf "localhost:$port/health" > /dev/null && break; sleep 0.5; done
