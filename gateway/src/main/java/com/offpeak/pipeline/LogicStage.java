@@ -12,11 +12,12 @@ import org.agrona.ExpandableArrayBuffer;
 
 /**
  * The business logic thread: stamps each input's sequence and time ({@link Sequencer}), applies
- * it to the state machine, leaving its encoded output
- * in the slot, and serializes the state into the slot on a SNAPSHOT input (a snapshot on request;
- * the periodic ones are the {@link SnapshotReplica}'s, so the engine never stops for them). Writing
- * the file is left to the publisher so this thread only pays for the in-memory copy. On a thread of its own it releases each batch to the
- * publisher ({@code release}); run by {@link SerialStages} it has no release of its own (null).
+ * it to the state machine, leaving its encoded output in the slot, and serializes the state into
+ * the slot on a SNAPSHOT input (a snapshot on request; the periodic ones are the
+ * {@link SnapshotReplica}'s, so the engine never stops for them). Writing the file is left to the
+ * publisher so this thread only pays for the in-memory copy. On a thread of its own it releases
+ * each batch to the publisher ({@code release}); run by {@link SerialStages} it has no release of
+ * its own (null).
  */
 final class LogicStage implements EventHandler<RingSlot>
 {

@@ -21,8 +21,12 @@ final class SnapshotReplica implements AutoCloseable
     private static final ReplayListener DISCARD = (input, output, length) ->
     {
     };
-    /** How long the replica waits when it has caught up with the journal. */
-    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * How long the replica waits when it has caught up with the journal. A snapshot may come that
+     * much later, which nobody waits for. An idle server's replica took 700 ms of CPU in 20 s
+     * parking 1 ms (3.5% of one of the two cores the engine shares), 150 ms parking 10 ms.
+     */
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long FINISH_MILLIS = TimeUnit.SECONDS.toMillis(60);
 
     private final Path dataDir;
@@ -68,7 +72,8 @@ final class SnapshotReplica implements AutoCloseable
                 }
                 if (replay.lastSequence() % every == 0)
                 {
-                    snapshots.write(replay.lastSequence(), replay.lastIndex(), replay.lastTime(), LogicStage.serialize(replay.stateMachine()));
+                    snapshots.write(replay.lastSequence(), replay.lastIndex(), replay.lastTime(),
+                        LogicStage.serialize(replay.stateMachine()));
                 }
             }
         }
