@@ -13,16 +13,20 @@ import org.agrona.MutableDirectBuffer;
 import org.agrona.UnsafeApi;
 
 /**
- * The input journal's record: one fixed 152-byte layout for every input type (unused fields are
- * zero), written field by field at fixed offsets, never through reflection; a document holds one or more records
- * back to back ({@link InputJournal}). Layout 1
- * records (the first 88 bytes, before substitutes) still decode, with no substitutes.
+ * The input journal's record: one layout for every input type (unused fields are zero), written
+ * field by field at fixed offsets, never through reflection: 92 bytes, then 20 bytes for each
+ * substitute a bid carries (at most {@value Command#MAX_SUBSTITUTES}); a document holds one or more
+ * records back to back ({@link InputJournal}). Only bids with substitutes need the substitutes'
+ * bytes, so layout 3 leaves them out of every other record: at hundreds of thousands of inputs a
+ * second each byte journaled is a byte of page cache faulted in, zero-filled and written back.
+ * Older journals still decode: layout 2 records always held three substitutes (152 bytes), and
+ * layout 1 records (88 bytes, alone in their document) none.
  * <pre>
  * offset size field
  *   0     1  input type code ({@link InputType#code()})
  *   1     1  flags: 1 contiguous, 2 postOnly, 4 preemptible, 8 alternatives (QUOTE)
  *   2     1  time in force: 0 none, 1 GTC, 2 GTD, 3 IOC, 4 FOK
- *   3     1  layout version (2)
+ *   3     1  layout version (3)
  *   4     4  instrument
  *   8     8  sequence
  *  16     8  timestamp (epoch ms, stamped by the sequencer)
@@ -37,16 +41,21 @@ import org.agrona.UnsafeApi;
  *  80     4  minBlock
  *  84     4  auction interval seconds (SET_MARKET_MODE; 0 = continuous)
  *  88     4  substitute count (PLACE_BID; as sent, so an over-long list is journaled and rejected on replay too)
- *  92    60  3 substitutes of 20 bytes: instrument (4), gpus (4), duration minutes (4), price (8)
+ *  92  20×n  n = the count, at most 3, substitutes of 20 bytes: instrument (4), gpus (4), duration minutes (4), price (8)
  * </pre>
  */
 public final class InputCodec
 {
-    public static final int LENGTH = 152;
-    public static final int LAYOUT_VERSION = 2;
+    /** A record without substitutes. */
+    public static final int FIXED_LENGTH = 92;
+    private static final int SUBSTITUTE_LENGTH = 20;
+    /** A record with every substitute a bid may carry, and the size of every layout-2 record. */
+    public static final int MAX_LENGTH = FIXED_LENGTH + Command.MAX_SUBSTITUTES * SUBSTITUTE_LENGTH;
+    public static final int LAYOUT_VERSION = 3;
     /** Layout 1: the same fields up to the auction interval, no substitutes. */
     private static final int LENGTH_V1 = 88;
-    private static final int SUBSTITUTE_LENGTH = 20;
+    /** Layout 2: always room for every substitute. */
+    private static final int LAYOUT_FULL = 2;
 
     private static final int CONTIGUOUS = 1;
     private static final int POST_ONLY = 2;
@@ -58,8 +67,8 @@ public final class InputCodec
     {
     }
 
-    /** Writes {@code input}'s record at {@code offset}: {@value #LENGTH} bytes. */
-    public static void encode(final InputCommand input, final MutableDirectBuffer out, final int offset)
+    /** Writes {@code input}'s record at {@code offset} and returns its length: {@value #FIXED_LENGTH} to {@value #MAX_LENGTH} bytes. */
+    public static int encode(final InputCommand input, final MutableDirectBuffer out, final int offset)
     {
         final var c = input.command;
         final boolean cash = !input.type.isEngineCommand();
@@ -82,20 +91,28 @@ public final class InputCodec
         out.putInt(offset + 80, c.minBlock, LITTLE_ENDIAN);
         out.putInt(offset + 84, c.auctionIntervalSeconds, LITTLE_ENDIAN);
         out.putInt(offset + 88, c.substituteCount, LITTLE_ENDIAN);
-        for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
+        final int substitutes = storedSubstitutes(c.substituteCount);
+        for (int i = 0; i < substitutes; i++)
         {
-            final int at = offset + 92 + i * SUBSTITUTE_LENGTH;
+            final int at = offset + FIXED_LENGTH + i * SUBSTITUTE_LENGTH;
             out.putInt(at, c.substituteInstrument[i], LITTLE_ENDIAN);
             out.putInt(at + 4, c.substituteGpus[i], LITTLE_ENDIAN);
             out.putInt(at + 8, c.substituteDuration[i], LITTLE_ENDIAN);
             out.putLong(at + 12, c.substitutePrice[i], LITTLE_ENDIAN);
         }
+        return FIXED_LENGTH + substitutes * SUBSTITUTE_LENGTH;
+    }
+
+    /** How many substitutes a record of {@code count} holds: the count as sent may be negative or over the limit. */
+    private static int storedSubstitutes(final int count)
+    {
+        return Math.max(0, Math.min(count, Command.MAX_SUBSTITUTES));
     }
 
     /**
      * Decodes the record at {@code offset} into {@code into}, where {@code remaining} bytes of the
      * document are left, and returns its length. A document holds either one layout-1 record
-     * (exactly {@value #LENGTH_V1} bytes) or any number of current ones.
+     * (exactly {@value #LENGTH_V1} bytes) or any number of later ones.
      *
      * <p>Checks once that the whole record is inside the buffer, then reads its fields straight
      * from the buffer's memory, as {@link OutputEncoder} writes: read through the buffer, every
@@ -105,12 +122,12 @@ public final class InputCodec
      */
     public static int decode(final DirectBuffer in, final int offset, final int remaining, final InputCommand into)
     {
-        if (remaining < LENGTH && remaining != LENGTH_V1)
+        if (remaining < LENGTH_V1)
         {
-            throw new JournalCorruptException("input record of " + remaining + " bytes, expected " + LENGTH);
+            throw new JournalCorruptException("input record of " + remaining + " bytes, expected at least " + FIXED_LENGTH);
         }
-        final boolean layoutOne = remaining == LENGTH_V1;
-        in.boundsCheck(offset, layoutOne ? LENGTH_V1 : LENGTH);
+        // Enough for the layout byte and, when the document has room for it, the substitute count.
+        in.boundsCheck(offset, Math.min(remaining, FIXED_LENGTH));
         final byte[] array = in.byteArray();
         final long record = in.addressOffset() + offset;
         final int typeCode = UnsafeApi.getByte(array, record) & 0xFF;
@@ -119,14 +136,11 @@ public final class InputCodec
         {
             throw new JournalCorruptException("unknown input type code " + typeCode);
         }
+        final int layout = UnsafeApi.getByte(array, record + 3) & 0xFF;
+        final int length = recordLength(layout, array, record, remaining);
+        in.boundsCheck(offset, length);
         final int flags = UnsafeApi.getByte(array, record + 1) & 0xFF;
         final TimeInForce tif = timeInForce(UnsafeApi.getByte(array, record + 2) & 0xFF);
-        final int layout = UnsafeApi.getByte(array, record + 3) & 0xFF;
-        if (layout != (layoutOne ? 1 : LAYOUT_VERSION))
-        {
-            throw new JournalCorruptException("input record of " + remaining + " bytes in layout version " + layout +
-                ", this build reads 1 (88 bytes) and " + LAYOUT_VERSION + " (" + LENGTH + " bytes)");
-        }
         final var c = into.command;
         into.type = type;
         c.instrument = intAt(array, record + 4);
@@ -142,14 +156,17 @@ public final class InputCodec
         c.deadline = longAt(array, record + 72);
         c.minBlock = intAt(array, record + 80);
         c.auctionIntervalSeconds = intAt(array, record + 84);
-        c.substituteCount = layoutOne ? 0 : intAt(array, record + 88);
+        c.substituteCount = layout == 1 ? 0 : intAt(array, record + 88);
+        // Layout 2 stored unused substitutes as zeros; layout 3 stores none, and they read as zeros.
+        final int substitutes = (length - FIXED_LENGTH) / SUBSTITUTE_LENGTH;
         for (int i = 0; i < Command.MAX_SUBSTITUTES; i++)
         {
-            final long at = record + 92 + i * SUBSTITUTE_LENGTH;
-            c.substituteInstrument[i] = layoutOne ? 0 : intAt(array, at);
-            c.substituteGpus[i] = layoutOne ? 0 : intAt(array, at + 4);
-            c.substituteDuration[i] = layoutOne ? 0 : intAt(array, at + 8);
-            c.substitutePrice[i] = layoutOne ? 0 : longAt(array, at + 12);
+            final long at = record + FIXED_LENGTH + i * SUBSTITUTE_LENGTH;
+            final boolean stored = i < substitutes;
+            c.substituteInstrument[i] = stored ? intAt(array, at) : 0;
+            c.substituteGpus[i] = stored ? intAt(array, at + 4) : 0;
+            c.substituteDuration[i] = stored ? intAt(array, at + 8) : 0;
+            c.substitutePrice[i] = stored ? longAt(array, at + 12) : 0;
         }
         c.timeInForce = tif;
         c.contiguous = (flags & CONTIGUOUS) != 0;
@@ -176,7 +193,36 @@ public final class InputCodec
             into.idempotencyKey = key;
             into.amount = priceOrAmount;
         }
-        return layoutOne ? LENGTH_V1 : LENGTH;
+        return length;
+    }
+
+    /** The length of a record in {@code layout}, checked against the {@code remaining} bytes of its document. */
+    private static int recordLength(final int layout, final byte[] array, final long record, final int remaining)
+    {
+        final int length;
+        if (layout == 1 && remaining == LENGTH_V1)
+        {
+            length = LENGTH_V1;
+        }
+        else if (layout == LAYOUT_FULL)
+        {
+            length = MAX_LENGTH;
+        }
+        else if (layout == LAYOUT_VERSION && remaining >= FIXED_LENGTH)
+        {
+            length = FIXED_LENGTH + storedSubstitutes(intAt(array, record + 88)) * SUBSTITUTE_LENGTH;
+        }
+        else
+        {
+            throw new JournalCorruptException("input record of " + remaining + " bytes in layout version " + layout +
+                ", this build reads 1 (" + LENGTH_V1 + " bytes, alone in a document), 2 (" + MAX_LENGTH + " bytes) and " + LAYOUT_VERSION +
+                " (" + FIXED_LENGTH + " bytes and " + SUBSTITUTE_LENGTH + " per substitute)");
+        }
+        if (length > remaining)
+        {
+            throw new JournalCorruptException("input record of " + remaining + " bytes in layout version " + layout + " needs " + length);
+        }
+        return length;
     }
 
     /** The little-endian int at {@code address} of {@code array} (null: off-heap), bounds already checked. */

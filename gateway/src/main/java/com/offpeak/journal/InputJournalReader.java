@@ -19,7 +19,7 @@ public final class InputJournalReader implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     /** The current document's records, copied out so the document can be released at once. */
-    private final UnsafeBuffer document = new UnsafeBuffer(new byte[InputJournal.MAX_RECORDS_PER_DOCUMENT * InputCodec.LENGTH]);
+    private final UnsafeBuffer document = new UnsafeBuffer(new byte[InputJournal.MAX_RECORDS_PER_DOCUMENT * InputCodec.MAX_LENGTH]);
     private int documentLength;
     private int position;
     private long documentIndex = -1;
@@ -108,8 +108,8 @@ public final class InputJournalReader implements AutoCloseable
             if (length == 0 || length > document.capacity())
             {
                 throw new JournalCorruptException("input journal: a document of " + length + " bytes at index " +
-                    Long.toHexString(documentIndex) + " (at most " + InputJournal.MAX_RECORDS_PER_DOCUMENT + " records of " +
-                    InputCodec.LENGTH + " bytes)");
+                    Long.toHexString(documentIndex) + " (at most " + InputJournal.MAX_RECORDS_PER_DOCUMENT + " records of up to " +
+                    InputCodec.MAX_LENGTH + " bytes)");
             }
             documentLength = (int)length;
             bytes.read(document.byteArray(), 0, documentLength);

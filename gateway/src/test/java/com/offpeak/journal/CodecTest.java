@@ -10,6 +10,7 @@ import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.Side;
 import com.offpeak.engine.TimeInForce;
 import com.offpeak.pipeline.InputCommand;
+import com.offpeak.pipeline.InputType;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -44,10 +45,11 @@ class CodecTest
         for (final InputCommand input : inputs)
         {
             input.sequence = sequence++;
-            final byte[] record = new byte[InputCodec.LENGTH + 8];
-            InputCodec.encode(input, new UnsafeBuffer(record), 4);
+            final byte[] record = new byte[InputCodec.MAX_LENGTH + 8];
+            final int length = InputCodec.encode(input, new UnsafeBuffer(record), 4);
+            assertThat(length).isEqualTo(InputCodec.FIXED_LENGTH + 20 * input.command.substituteCount);
             final InputCommand decoded = new InputCommand();
-            assertThat(InputCodec.decode(new UnsafeBuffer(record), 4, InputCodec.LENGTH, decoded)).isEqualTo(InputCodec.LENGTH);
+            assertThat(InputCodec.decode(new UnsafeBuffer(record), 4, length, decoded)).isEqualTo(length);
             assertThat(decoded.toString()).isEqualTo(input.toString());
             assertThat(decoded.type).isEqualTo(input.type);
             assertThat(decoded.command.sameRequestAs(input.command)).as("every field of %s", input).isTrue();
@@ -60,17 +62,70 @@ class CodecTest
         final InputCommand bid = input(c -> c.command.placeBid(5, 7, 10, 0, 8, 120, 2_400_000, TimeInForce.GTD, 88_888, true, true, false)
             .addSubstitute(1, 8, 120, 1_300_000));
         bid.sequence = 9;
-        final UnsafeBuffer offHeap = new UnsafeBuffer(ByteBuffer.allocateDirect(InputCodec.LENGTH + 4));
-        InputCodec.encode(bid, offHeap, 4);
+        final UnsafeBuffer offHeap = new UnsafeBuffer(ByteBuffer.allocateDirect(InputCodec.MAX_LENGTH + 4));
+        final int length = InputCodec.encode(bid, offHeap, 4);
         final InputCommand decoded = new InputCommand();
-        InputCodec.decode(offHeap, 4, InputCodec.LENGTH, decoded);
+        InputCodec.decode(offHeap, 4, length, decoded);
         assertThat(decoded.toString()).isEqualTo(bid.toString());
         assertThat(decoded.command.sameRequestAs(bid.command)).isTrue();
 
         // The document claims a whole record where the buffer holds one byte less.
-        final UnsafeBuffer shortBuffer = new UnsafeBuffer(new byte[InputCodec.LENGTH - 1 + 4]);
-        assertThatThrownBy(() -> InputCodec.decode(shortBuffer, 4, InputCodec.LENGTH, new InputCommand()))
+        final byte[] record = new byte[length];
+        offHeap.getBytes(4, record);
+        final UnsafeBuffer shortBuffer = new UnsafeBuffer(Arrays.copyOf(record, length - 1));
+        assertThatThrownBy(() -> InputCodec.decode(shortBuffer, 0, length, new InputCommand()))
             .isInstanceOf(IndexOutOfBoundsException.class);
+        // And where the document itself ends inside the record's substitutes.
+        assertThatThrownBy(() -> InputCodec.decode(new UnsafeBuffer(record), 0, length - 1, new InputCommand()))
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining("needs " + length);
+    }
+
+    @Test
+    void recordsOfEveryLengthDecodeBackToBackFromOneDocument()
+    {
+        final List<InputCommand> inputs = List.of(
+            input(c -> c.command.amend(5, 7, 123, 4, 1_000_000)),
+            input(c -> c.command.placeBid(5, 7, 10, 0, 8, 120, 2_400_000, TimeInForce.GTC, 0, false, false, false)
+                .addSubstitute(1, 8, 120, 1_300_000).addSubstitute(2, 16, 90, 700_000)),
+            input(c -> c.command.cancel(5, 7, 123)),
+            input(c -> c.command.placeBid(5, 7, 11, 0, 8, 120, 2_400_000, TimeInForce.GTC, 0, false, false, false)
+                .addSubstitute(3, 4, 60, 500_000)));
+        final UnsafeBuffer document = new UnsafeBuffer(new byte[inputs.size() * InputCodec.MAX_LENGTH]);
+        int length = 0;
+        for (int i = 0; i < inputs.size(); i++)
+        {
+            inputs.get(i).sequence = i + 1;
+            length += InputCodec.encode(inputs.get(i), document, length);
+        }
+        assertThat(length).isEqualTo(4 * InputCodec.FIXED_LENGTH + 3 * 20);
+        int position = 0;
+        for (final InputCommand input : inputs)
+        {
+            final InputCommand decoded = new InputCommand();
+            position += InputCodec.decode(document, position, length - position, decoded);
+            assertThat(decoded.toString()).isEqualTo(input.toString());
+            assertThat(decoded.command.sameRequestAs(input.command)).as("every field of %s", input).isTrue();
+        }
+        assertThat(position).isEqualTo(length);
+    }
+
+    @Test
+    void aLayoutTwoRecordWithRoomForEverySubstituteStillDecodes()
+    {
+        final InputCommand bid = input(c -> c.command.placeBid(5, 7, 9, 1, 8, 120, 1_990_000, TimeInForce.GTC, 0, true, false, false)
+            .addSubstitute(1, 8, 120, 1_300_000));
+        bid.sequence = 4;
+        // Layout 2 wrote every record at full length, the unused substitutes as zeros.
+        final byte[] layoutTwo = new byte[2 * InputCodec.MAX_LENGTH];
+        InputCodec.encode(bid, new UnsafeBuffer(layoutTwo), 0);
+        layoutTwo[3] = 2;
+        System.arraycopy(layoutTwo, 0, layoutTwo, InputCodec.MAX_LENGTH, InputCodec.MAX_LENGTH);
+        final UnsafeBuffer document = new UnsafeBuffer(layoutTwo);
+        final InputCommand decoded = new InputCommand();
+        assertThat(InputCodec.decode(document, 0, layoutTwo.length, decoded)).isEqualTo(InputCodec.MAX_LENGTH);
+        assertThat(decoded.command.sameRequestAs(bid.command)).as(decoded.toString()).isTrue();
+        assertThat(InputCodec.decode(document, InputCodec.MAX_LENGTH, InputCodec.MAX_LENGTH, decoded)).isEqualTo(InputCodec.MAX_LENGTH);
+        assertThat(decoded.command.sameRequestAs(bid.command)).as(decoded.toString()).isTrue();
     }
 
     @Test
@@ -78,7 +133,7 @@ class CodecTest
     {
         final InputCommand bid = input(c -> c.command.placeBid(5, 7, 9, 1, 8, 120, 1_990_000, TimeInForce.GTC, 0, true, false, false));
         bid.sequence = 3;
-        final byte[] current = new byte[InputCodec.LENGTH];
+        final byte[] current = new byte[InputCodec.MAX_LENGTH];
         InputCodec.encode(bid, new UnsafeBuffer(current), 0);
         final byte[] layoutOne = Arrays.copyOf(current, 88);
         layoutOne[3] = 1;
@@ -98,10 +153,15 @@ class CodecTest
     {
         assertThatThrownBy(() -> InputCodec.decode(new UnsafeBuffer(new byte[40]), 0, 40, new InputCommand()))
             .isInstanceOf(JournalCorruptException.class).hasMessageContaining("40 bytes");
-        final byte[] unknown = new byte[InputCodec.LENGTH];
+        final byte[] unknown = new byte[InputCodec.FIXED_LENGTH];
         unknown[0] = 99;
+        unknown[3] = InputCodec.LAYOUT_VERSION;
         assertThatThrownBy(() -> InputCodec.decode(new UnsafeBuffer(unknown), 0, unknown.length, new InputCommand()))
             .isInstanceOf(JournalCorruptException.class).hasMessageContaining("unknown input type code 99");
+        unknown[0] = (byte)InputType.DEPOSIT.code(); // a known type: the layout is what is wrong
+        unknown[3] = 9;
+        assertThatThrownBy(() -> InputCodec.decode(new UnsafeBuffer(unknown), 0, unknown.length, new InputCommand()))
+            .isInstanceOf(JournalCorruptException.class).hasMessageContaining("layout version 9");
     }
 
     @Test
