@@ -48,12 +48,15 @@ import org.HdrHistogram.Histogram;
  * {@code -Dpipeline.throughput=false} skips the measured throughput and replay runs,
  * {@code -Dpipeline.rates=200000} (comma-separated, default 10000,100000,200000; empty: no latency runs),
  * {@code -Dpipeline.durability=ASYNC} and {@code -Dpipeline.waits=YIELDING} (comma-separated, default all);
- * {@code -Dpipeline.pretouch=false} runs without the journals' pretoucher, for a comparison.
+ * {@code -Dpipeline.pretouch=false} runs without the journals' pretoucher, for a comparison;
+ * {@code -Dpipeline.preallocate=131072} makes the engine's and the ledger's long-lived objects up front, as {@code serve} does
+ * (default: {@link EngineConfig#DEFAULT}'s count).
  */
 public final class PipelineBenchmark
 {
-    private static final StateMachineFactory EXCHANGE = Exchange.factory(Catalog.loadDefault(), EngineConfig.DEFAULT,
-        new LedgerConfig(10, 20));
+    private static final int PREALLOCATED = Integer.getInteger("pipeline.preallocate", EngineConfig.DEFAULT.preallocatedOrders());
+    private static final StateMachineFactory EXCHANGE = Exchange.factory(Catalog.loadDefault(),
+        EngineConfig.DEFAULT.withPreallocatedOrders(PREALLOCATED), new LedgerConfig(10, 20, PREALLOCATED));
     /** Either source fills the slot: {@code SyntheticFlow::next} or {@code ExchangeMixInputs::next}, bound once per producer. */
     private static final InputWriter<Consumer<InputCommand>> NEXT = (slot, source) -> source.accept(slot);
     private static final int PRODUCERS = 2;
@@ -142,6 +145,7 @@ public final class PipelineBenchmark
             final Thread[] threads = new Thread[producers];
             System.gc(); // the inputs just built are garbage-free from here on; collect what came before
             gc = GcActivity.start();
+            final VmThreadsCpu vmThreads = VmThreadsCpu.start();
             final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
             for (int p = 0; p < producers; p++)
@@ -160,7 +164,7 @@ public final class PipelineBenchmark
             done.await();
             final long nanos = System.nanoTime() - start;
             final long cpuNanos = processCpuNanos() - cpuAtStart;
-            final String stageCpu = stageThreadsCpu(total);
+            final String stageCpu = stageThreadsCpu(total) + ", " + vmThreads.perInputSince(total);
             pipeline.close();
             System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%s; %d producers, %,d msyncs; %s)%n",
                 durability, wait, total, nanos / 1e9, total * 1e9 / nanos, cpuNanos / 1e3 / total, stageCpu, producers,
