@@ -78,7 +78,7 @@ final class InvariantChecker
             int active = 0;
             int size = 0;
             long lastSeq = 0;
-            for (Order o = level.head(); o != null; o = o.nextInLevel())
+            for (Order o = level.head(); o != null; o = level.next(o))
             {
                 size++;
                 require(o.level == level && o.open && o.side == side.side() && o.instrument == side.instrument() &&
@@ -110,9 +110,10 @@ final class InvariantChecker
             final PriceLevel bidLevel = bids.level(b);
             for (int a = 0; a < asks.levelCount() && asks.level(a).price() <= bidLevel.price(); a++)
             {
-                for (Order bid = bidLevel.head(); bid != null; bid = bid.nextInLevel())
+                final PriceLevel askLevel = asks.level(a);
+                for (Order bid = bidLevel.head(); bid != null; bid = bidLevel.next(bid))
                 {
-                    for (Order ask = asks.level(a).head(); ask != null; ask = ask.nextInLevel())
+                    for (Order ask = askLevel.head(); ask != null; ask = askLevel.next(ask))
                     {
                         require(matcher.fillSize(bid, bid.remaining, ask, ask.remaining) == 0,
                             "bid %d and ask %d are crossed and compatible", bid.id, ask.id);

@@ -19,6 +19,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -81,6 +83,26 @@ public class MatchingEngineBenchmark
          * the last batch of a cycle the engine is empty again: check that the cycle replayed exactly
          * as generated first.
          */
+        /**
+         * True: a full collection before each warm-up iteration moves the engine's state into the
+         * old generation, where a running exchange's state lives after its first collections; under
+         * G1 every reference stored into it then pays a write barrier and leaves a card for G1's
+         * refinement threads. The measured iterations start a warm-up iteration after the last one,
+         * so what a full collection leaves the refinement threads to do is not what they measure.
+         * False (the default): the state stays young, as it was allocated.
+         */
+        @Param({"false"})
+        public boolean aged;
+
+        @Setup(Level.Iteration)
+        public void age(final IterationParams iteration)
+        {
+            if (aged && iteration.getType() == IterationType.WARMUP)
+            {
+                System.gc();
+            }
+        }
+
         @Setup(Level.Invocation)
         public void loadNextBatch()
         {

@@ -49,7 +49,7 @@ public final class AuctionAllocation
         for (int l = 0; l < bids.levelCount(); l++)
         {
             final PriceLevel level = bids.level(l);
-            for (Order bid = level.head(); bid != null; bid = bid.nextInLevel())
+            for (Order bid = level.head(); bid != null; bid = level.next(bid))
             {
                 closed = closed || bid.price < highestMatchedAsk;
                 final int won = closed ? 0 : take(bid, sizer);
@@ -142,7 +142,8 @@ public final class AuctionAllocation
         askCount = 0;
         for (int l = 0; l < askSide.levelCount(); l++)
         {
-            for (Order ask = askSide.level(l).head(); ask != null; ask = ask.nextInLevel())
+            final PriceLevel level = askSide.level(l);
+            for (Order ask = level.head(); ask != null; ask = level.next(ask))
             {
                 if (ask.remaining > 0)
                 {

@@ -1,6 +1,7 @@
 package com.offpeak.engine.book;
 
 import com.offpeak.engine.order.Order;
+import com.offpeak.engine.order.OrderTable;
 
 /**
  * All resting orders of one side at one price, in time priority: an intrusive FIFO queue (O(1)
@@ -15,12 +16,19 @@ import com.offpeak.engine.order.Order;
  */
 public final class PriceLevel
 {
-    private Order head;
-    private Order tail;
+    private final OrderTable orders;
+    /** Handles, not references: see {@link OrderTable}. */
+    private int head = OrderTable.NONE;
+    private int tail = OrderTable.NONE;
     private int size;
     private long price;
     private int gpus;
     private int activeOrders;
+
+    public PriceLevel(final OrderTable orders)
+    {
+        this.orders = orders;
+    }
 
     void reset(final long price)
     {
@@ -34,15 +42,21 @@ public final class PriceLevel
         return price;
     }
 
-    /** The order with the best time priority; continue with {@link Order#nextInLevel()}. */
+    /** The order with the best time priority; continue with {@link #next}. */
     public Order head()
     {
-        return head;
+        return orders.get(head);
     }
 
     public Order tail()
     {
-        return tail;
+        return orders.get(tail);
+    }
+
+    /** The order after {@code order} (which rests here) in time priority, or null. */
+    public Order next(final Order order)
+    {
+        return orders.get(order.levelNext);
     }
 
     /** Total GPUs shown in depth: bids' unfilled, asks' free. */
@@ -72,33 +86,33 @@ public final class PriceLevel
     {
         enter(order);
         order.levelPrev = tail;
-        order.levelNext = null;
-        if (tail == null)
+        order.levelNext = OrderTable.NONE;
+        if (tail == OrderTable.NONE)
         {
-            head = order;
+            head = order.handle;
         }
         else
         {
-            tail.levelNext = order;
+            orders.get(tail).levelNext = order.handle;
         }
-        tail = order;
+        tail = order.handle;
     }
 
     /** Front insertion: only the planted bug {@code LIFO_AT_LEVEL} uses it. */
     public void prepend(final Order order)
     {
         enter(order);
-        order.levelPrev = null;
+        order.levelPrev = OrderTable.NONE;
         order.levelNext = head;
-        if (head == null)
+        if (head == OrderTable.NONE)
         {
-            tail = order;
+            tail = order.handle;
         }
         else
         {
-            head.levelPrev = order;
+            orders.get(head).levelPrev = order.handle;
         }
-        head = order;
+        head = order.handle;
     }
 
     public void remove(final Order order)
@@ -107,26 +121,26 @@ public final class PriceLevel
         {
             throw new IllegalStateException("order " + order.id + " is not at this level");
         }
-        final Order prev = order.levelPrev;
-        final Order next = order.levelNext;
-        if (prev == null)
+        final int prev = order.levelPrev;
+        final int next = order.levelNext;
+        if (prev == OrderTable.NONE)
         {
             head = next;
         }
         else
         {
-            prev.levelNext = next;
+            orders.get(prev).levelNext = next;
         }
-        if (next == null)
+        if (next == OrderTable.NONE)
         {
             tail = prev;
         }
         else
         {
-            next.levelPrev = prev;
+            orders.get(next).levelPrev = prev;
         }
-        order.levelPrev = null;
-        order.levelNext = null;
+        order.levelPrev = OrderTable.NONE;
+        order.levelNext = OrderTable.NONE;
         order.level = null;
         size--;
         gpus -= order.remaining;
@@ -155,6 +169,10 @@ public final class PriceLevel
         if (order.level != null)
         {
             throw new IllegalStateException("order " + order.id + " is already at a level");
+        }
+        if (order.handle == OrderTable.NONE)
+        {
+            throw new IllegalStateException("order " + order.id + " is in no order table, so no level can link it");
         }
         order.level = this;
         size++;
