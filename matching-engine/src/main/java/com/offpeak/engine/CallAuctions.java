@@ -161,7 +161,7 @@ final class CallAuctions
             while (bid != null)
             {
                 // A walk can close only the walking bid; take its successor first.
-                final Order next = level.next(bid);
+                final Order next = bid.nextInLevel();
                 orderEntry.tradeResting(bid);
                 bid = next;
             }

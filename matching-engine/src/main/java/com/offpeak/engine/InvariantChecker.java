@@ -78,7 +78,7 @@ final class InvariantChecker
             int active = 0;
             int size = 0;
             long lastSeq = 0;
-            for (Order o = level.head(); o != null; o = level.next(o))
+            for (Order o = level.head(); o != null; o = o.nextInLevel())
             {
                 size++;
                 require(o.level == level && o.open && o.side == side.side() && o.instrument == side.instrument() &&
@@ -110,10 +110,9 @@ final class InvariantChecker
             final PriceLevel bidLevel = bids.level(b);
             for (int a = 0; a < asks.levelCount() && asks.level(a).price() <= bidLevel.price(); a++)
             {
-                final PriceLevel askLevel = asks.level(a);
-                for (Order bid = bidLevel.head(); bid != null; bid = bidLevel.next(bid))
+                for (Order bid = bidLevel.head(); bid != null; bid = bid.nextInLevel())
                 {
-                    for (Order ask = askLevel.head(); ask != null; ask = askLevel.next(ask))
+                    for (Order ask = asks.level(a).head(); ask != null; ask = ask.nextInLevel())
                     {
                         require(matcher.fillSize(bid, bid.remaining, ask, ask.remaining) == 0,
                             "bid %d and ask %d are crossed and compatible", bid.id, ask.id);

@@ -109,7 +109,7 @@ final class Matcher implements FillSizer
             int unseenWithGpus = level.activeOrders();
             while (passive != null && left > 0 && unseenWithGpus > 0)
             {
-                final Order next = level.next(passive);
+                final Order next = passive.nextInLevel();
                 final boolean wasLast = passive == last;
                 if (passive.remaining > 0)
                 {

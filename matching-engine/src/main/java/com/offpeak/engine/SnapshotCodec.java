@@ -310,7 +310,7 @@ final class SnapshotCodec
             final PriceLevel level = side.level(i);
             out.writeLong(level.price());
             out.writeInt(level.size());
-            for (Order o = level.head(); o != null; o = level.next(o))
+            for (Order o = level.head(); o != null; o = o.nextInLevel())
             {
                 out.writeLong(o.id);
             }

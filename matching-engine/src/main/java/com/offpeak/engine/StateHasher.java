@@ -85,7 +85,7 @@ final class StateHasher
         {
             final PriceLevel level = side.level(i);
             add(level.price()).add(level.size());
-            for (Order order = level.head(); order != null; order = level.next(order))
+            for (Order order = level.head(); order != null; order = order.nextInLevel())
             {
                 addOrder(order);
             }

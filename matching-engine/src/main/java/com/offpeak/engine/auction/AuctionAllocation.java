@@ -49,7 +49,7 @@ public final class AuctionAllocation
         for (int l = 0; l < bids.levelCount(); l++)
         {
             final PriceLevel level = bids.level(l);
-            for (Order bid = level.head(); bid != null; bid = level.next(bid))
+            for (Order bid = level.head(); bid != null; bid = bid.nextInLevel())
             {
                 closed = closed || bid.price < highestMatchedAsk;
                 final int won = closed ? 0 : take(bid, sizer);
@@ -142,8 +142,7 @@ public final class AuctionAllocation
         askCount = 0;
         for (int l = 0; l < askSide.levelCount(); l++)
         {
-            final PriceLevel level = askSide.level(l);
-            for (Order ask = level.head(); ask != null; ask = level.next(ask))
+            for (Order ask = askSide.level(l).head(); ask != null; ask = ask.nextInLevel())
             {
                 if (ask.remaining > 0)
                 {

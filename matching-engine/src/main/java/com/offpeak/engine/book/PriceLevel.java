@@ -1,7 +1,6 @@
 package com.offpeak.engine.book;
 
 import com.offpeak.engine.order.Order;
-import com.offpeak.engine.order.OrderTable;
 
 /**
  * All resting orders of one side at one price, in time priority: an intrusive FIFO queue (O(1)
@@ -16,19 +15,12 @@ import com.offpeak.engine.order.OrderTable;
  */
 public final class PriceLevel
 {
-    private final OrderTable orders;
-    /** Handles, not references: see {@link OrderTable}. */
-    private int head = OrderTable.NONE;
-    private int tail = OrderTable.NONE;
+    private Order head;
+    private Order tail;
     private int size;
     private long price;
     private int gpus;
     private int activeOrders;
-
-    public PriceLevel(final OrderTable orders)
-    {
-        this.orders = orders;
-    }
 
     void reset(final long price)
     {
@@ -42,21 +34,15 @@ public final class PriceLevel
         return price;
     }
 
-    /** The order with the best time priority; continue with {@link #next}. */
+    /** The order with the best time priority; continue with {@link Order#nextInLevel()}. */
     public Order head()
     {
-        return orders.get(head);
+        return head;
     }
 
     public Order tail()
     {
-        return orders.get(tail);
-    }
-
-    /** The order after {@code order} (which rests here) in time priority, or null. */
-    public Order next(final Order order)
-    {
-        return orders.get(order.levelNext);
+        return tail;
     }
 
     /** Total GPUs shown in depth: bids' unfilled, asks' free. */
@@ -86,33 +72,33 @@ public final class PriceLevel
     {
         enter(order);
         order.levelPrev = tail;
-        order.levelNext = OrderTable.NONE;
-        if (tail == OrderTable.NONE)
+        order.levelNext = null;
+        if (tail == null)
         {
-            head = order.handle;
+            head = order;
         }
         else
         {
-            orders.get(tail).levelNext = order.handle;
+            tail.levelNext = order;
         }
-        tail = order.handle;
+        tail = order;
     }
 
     /** Front insertion: only the planted bug {@code LIFO_AT_LEVEL} uses it. */
     public void prepend(final Order order)
     {
         enter(order);
-        order.levelPrev = OrderTable.NONE;
+        order.levelPrev = null;
         order.levelNext = head;
-        if (head == OrderTable.NONE)
+        if (head == null)
         {
-            tail = order.handle;
+            tail = order;
         }
         else
         {
-            orders.get(head).levelPrev = order.handle;
+            head.levelPrev = order;
         }
-        head = order.handle;
+        head = order;
     }
 
     public void remove(final Order order)
@@ -121,26 +107,26 @@ public final class PriceLevel
         {
             throw new IllegalStateException("order " + order.id + " is not at this level");
         }
-        final int prev = order.levelPrev;
-        final int next = order.levelNext;
-        if (prev == OrderTable.NONE)
+        final Order prev = order.levelPrev;
+        final Order next = order.levelNext;
+        if (prev == null)
         {
             head = next;
         }
         else
         {
-            orders.get(prev).levelNext = next;
+            prev.levelNext = next;
         }
-        if (next == OrderTable.NONE)
+        if (next == null)
         {
             tail = prev;
         }
         else
         {
-            orders.get(next).levelPrev = prev;
+            next.levelPrev = prev;
         }
-        order.levelPrev = OrderTable.NONE;
-        order.levelNext = OrderTable.NONE;
+        order.levelPrev = null;
+        order.levelNext = null;
         order.level = null;
         size--;
         gpus -= order.remaining;
@@ -169,10 +155,6 @@ public final class PriceLevel
         if (order.level != null)
         {
             throw new IllegalStateException("order " + order.id + " is already at a level");
-        }
-        if (order.handle == OrderTable.NONE)
-        {
-            throw new IllegalStateException("order " + order.id + " is in no order table, so no level can link it");
         }
         order.level = this;
         size++;

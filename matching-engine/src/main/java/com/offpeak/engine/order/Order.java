@@ -16,7 +16,7 @@ import com.offpeak.engine.list.Link;
  *
  * <p>The order sits in three queues at once, so no list node is ever allocated: its price level's
  * FIFO queue through {@link #levelPrev}/{@link #levelNext} (fields here, not a link object, since
- * that queue is the one the hot path edits; handles, not references, see {@link OrderTable}), its account's open orders (id order, for cancel-all)
+ * that queue is the one the hot path edits), its account's open orders (id order, for cancel-all)
  * and the engine's live orders (id order, for views, hashing and snapshots) through links it owns.
  */
 public final class Order
@@ -62,12 +62,9 @@ public final class Order
     public int minBlock;
 
     /** The level it rests at, or null; with the two links below, written only by {@link PriceLevel}. */
-    /** Fixed for the life of the object, through every reuse; see {@link OrderTable}. */
-    public final int handle;
     public PriceLevel level;
-    /** The neighbours at the level, by handle ({@link OrderTable#NONE} at either end): links that need no write barrier. */
-    public int levelPrev;
-    public int levelNext;
+    public Order levelPrev;
+    public Order levelNext;
     public final Link<Order> inAccount = new Link<>(this);
     public final Link<Order> inLive = new Link<>(this);
     /**
@@ -76,15 +73,10 @@ public final class Order
      */
     public long clientRecord;
 
-    /** An order outside any table (a probe, a test's): it can never rest at a level. */
-    public Order()
+    /** The next order in time priority at the same price, or null. */
+    public Order nextInLevel()
     {
-        this(OrderTable.NONE);
-    }
-
-    Order(final int handle)
-    {
-        this.handle = handle;
+        return levelNext;
     }
 
     /** The account's next open order by id, or null. */

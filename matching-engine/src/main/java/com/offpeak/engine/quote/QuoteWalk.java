@@ -28,7 +28,7 @@ public final class QuoteWalk
         for (int l = 0; l < asks.levelCount() && left > 0; l++)
         {
             final PriceLevel level = asks.level(l);
-            for (Order ask = level.head(); ask != null && left > 0; ask = level.next(ask))
+            for (Order ask = level.head(); ask != null && left > 0; ask = ask.nextInLevel())
             {
                 final int q = sizer.fillSize(probe, left, ask, ask.remaining);
                 if (q > 0)

@@ -2,7 +2,6 @@ package com.offpeak.engine.book;
 
 import com.offpeak.engine.Side;
 import com.offpeak.engine.catalog.TickGrid;
-import com.offpeak.engine.order.OrderTable;
 import com.offpeak.engine.pool.ObjectPool;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class BookSideTest
     {
         for (final Side sideOfBook : Side.values())
         {
-            final BookSide side = new BookSide(0, sideOfBook, new TickGrid(TICK), new ObjectPool<>(() -> new PriceLevel(new OrderTable()), 4));
+            final BookSide side = new BookSide(0, sideOfBook, new TickGrid(TICK), new ObjectPool<>(PriceLevel::new, 4));
             final TreeMap<Long, PriceLevel> expected = new TreeMap<>();
             final SplittableRandom random = new SplittableRandom(3);
             for (int i = 0; i < 20_000; i++)
