@@ -139,13 +139,12 @@ public final class PipelineBenchmark
         final int producers = mix == null ? PRODUCERS : 1;
         final CountDownLatch done = new CountDownLatch(total);
         final Acknowledger ack = (correlationId, sequence, output, length) -> done.countDown();
-        final GcActivity gc;
+        final JvmActivity jvm;
         try (Pipeline pipeline = start(config(dir, durability, wait), mix))
         {
             final Thread[] threads = new Thread[producers];
             System.gc(); // the inputs just built are garbage-free from here on; collect what came before
-            gc = GcActivity.start();
-            final VmThreadsCpu vmThreads = VmThreadsCpu.start();
+            jvm = JvmActivity.start();
             final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
             for (int p = 0; p < producers; p++)
@@ -164,11 +163,11 @@ public final class PipelineBenchmark
             done.await();
             final long nanos = System.nanoTime() - start;
             final long cpuNanos = processCpuNanos() - cpuAtStart;
-            final String stageCpu = stageThreadsCpu(total) + ", " + vmThreads.perInputSince(total);
+            final String stageCpu = stageThreadsCpu(total) + ", " + jvm.threadsPerInput(total);
             pipeline.close();
             System.out.printf("throughput %-5s %-8s %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%s; %d producers, %,d msyncs; %s)%n",
                 durability, wait, total, nanos / 1e9, total * 1e9 / nanos, cpuNanos / 1e3 / total, stageCpu, producers,
-                pipeline.inputJournalSyncs(), gc.since());
+                pipeline.inputJournalSyncs(), jvm.since());
         }
     }
 
@@ -198,7 +197,7 @@ public final class PipelineBenchmark
                 done.countDown();
             }
         };
-        final GcActivity gc;
+        final JvmActivity jvm;
         try (Pipeline pipeline = start(config(dir, durability, wait), mix))
         {
             final Consumer<InputCommand> source = mix != null ? mix::next : new SyntheticFlow(42, 1, 50)::next;
@@ -207,13 +206,13 @@ public final class PipelineBenchmark
             // The warm-up grew the new engine's pools; its garbage must not be collected inside the measured window.
             warmedUp.await();
             System.gc();
-            gc = GcActivity.start();
+            jvm = JvmActivity.start();
             offer(pipeline, source, ack, total - warmupInputs, interval);
             done.await();
         }
         System.out.printf("latency    %-5s %-8s offered %,7d/s for %d s: p50 %6.1f us  p99 %8.1f us  p99.9 %8.1f us  max %9.1f us  (%s)%n",
             durability, wait, rate, seconds, histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
-            histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3, gc.since());
+            histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3, jvm.since());
     }
 
     /**
@@ -246,7 +245,7 @@ public final class PipelineBenchmark
         for (int run = 0; run < 2; run++) // the first run warms the JIT
         {
             System.gc();
-            final GcActivity gc = GcActivity.start();
+            final JvmActivity jvm = JvmActivity.start();
             final long cpuAtStart = processCpuNanos();
             final long start = System.nanoTime();
             // The first run also counts what the engine said (its timing is the warm-up's anyway).
@@ -264,7 +263,7 @@ public final class PipelineBenchmark
                 final long nanos = System.nanoTime() - start;
                 System.out.printf("replay     run %d: %,d inputs in %.2f s = %,.0f inputs/s, %.2f us CPU per input (%s)%s%n", run + 1,
                     replay.replayed(), nanos / 1e9, replay.replayed() * 1e9 / nanos, (processCpuNanos() - cpuAtStart) / 1e3 / replay.replayed(),
-                    gc.since(), count ? String.format(" (%,d records: %,d fills, %,d rejections)", tally.events(), tally.fills(), tally.rejections()) : "");
+                    jvm.since(), count ? String.format(" (%,d records: %,d fills, %,d rejections)", tally.events(), tally.fills(), tally.rejections()) : "");
             }
         }
     }

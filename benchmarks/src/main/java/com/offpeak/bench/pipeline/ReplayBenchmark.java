@@ -37,7 +37,7 @@ public final class ReplayBenchmark
         {
             final OutputDigest digest = run == 1 ? new OutputDigest() : null;
             System.gc();
-            final GcActivity gc = GcActivity.start();
+            final JvmActivity jvm = JvmActivity.start();
             final long cpuAtStart = THREADS.getCurrentThreadCpuTime();
             final long start = System.nanoTime();
             try (JournalReplay replay = new JournalReplay(dir).fromStart(EXCHANGE.create()))
@@ -47,7 +47,7 @@ public final class ReplayBenchmark
                 final long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
                 final StateMachine state = replay.stateMachine();
                 System.out.printf("replay run %d: %,d inputs in %.2f s = %,.0f inputs/s, %.0f ns CPU per input (%s), stateHash %x%s%n", run,
-                    replay.replayed(), nanos / 1e9, replay.replayed() * 1e9 / nanos, (double)cpuNanos / replay.replayed(), gc.since(), state.stateHash(),
+                    replay.replayed(), nanos / 1e9, replay.replayed() * 1e9 / nanos, (double)cpuNanos / replay.replayed(), jvm.since(), state.stateHash(),
                     digest == null ? "" : String.format(", output digest %x over %,d bytes", digest.value(), digest.bytes()));
             }
         }

@@ -1,17 +1,21 @@
 package com.offpeak.bench.pipeline;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CPU time the JVM's own threads took since a measured window began: the collector's (G1's
- * refinement threads run all the time when the engine stores references into old objects, not only
- * in collections) and the JIT's. They are not Java threads, so no MXBean reports them; Linux does,
- * per thread, in {@code /proc/self/task}. Elsewhere the figures read 0.
+ * What the JVM itself did since a measured window began: the collections and their accumulated
+ * time (a pause inside the window shows in the latency tail, so each result line says whether there
+ * was one), and the CPU time of its own threads, the collector's and the JIT's. G1's refinement
+ * threads run all the time when the engine stores references into old objects, not only in
+ * collections. Those threads are not Java threads, so no MXBean reports them; Linux does, per
+ * thread, in {@code /proc/self/task}. Elsewhere their figures read 0.
  */
-final class VmThreadsCpu
+final class JvmActivity
 {
     private static final Path TASKS = Path.of("/proc/self/task");
     /** {@code utime} and {@code stime} are the 12th and 13th fields after the command name, in clock ticks. */
@@ -19,17 +23,28 @@ final class VmThreadsCpu
     /** Linux's USER_HZ, 100 on every architecture we run on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    private final long gcNanos;
-    private final long jitNanos;
+    private final long collections;
+    private final long millis;
+    private final long gcThreadNanos;
+    private final long jitThreadNanos;
 
-    private VmThreadsCpu(final long gcNanos, final long jitNanos)
+    private JvmActivity(final long collections, final long millis, final long gcThreadNanos, final long jitThreadNanos)
     {
-        this.gcNanos = gcNanos;
-        this.jitNanos = jitNanos;
+        this.collections = collections;
+        this.millis = millis;
+        this.gcThreadNanos = gcThreadNanos;
+        this.jitThreadNanos = jitThreadNanos;
     }
 
-    static VmThreadsCpu start()
+    static JvmActivity start()
     {
+        long collections = 0;
+        long millis = 0;
+        for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            collections += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
         long gc = 0;
         long jit = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS))
@@ -50,17 +65,26 @@ final class VmThreadsCpu
         }
         catch (final IOException | UnsupportedOperationException e)
         {
-            return new VmThreadsCpu(0, 0);
+            gc = 0; // not Linux: no per-thread figures
+            jit = 0;
         }
-        return new VmThreadsCpu(gc, jit);
+        return new JvmActivity(collections, millis, gc, jit);
     }
 
-    /** E.g. "GC threads 0.41 us, JIT 0.02 us" per input since {@link #start()}. */
-    String perInputSince(final long inputs)
+    /** "gc 0" or e.g. "gc 2, 31 ms". */
+    String since()
     {
-        final VmThreadsCpu now = start();
-        return String.format("GC threads %.2f us, JIT %.2f us", (now.gcNanos - gcNanos) / 1e3 / inputs,
-            (now.jitNanos - jitNanos) / 1e3 / inputs);
+        final JvmActivity now = start();
+        final long count = now.collections - collections;
+        return count == 0 ? "gc 0" : String.format("gc %d, %d ms", count, now.millis - millis);
+    }
+
+    /** E.g. "GC threads 0.41 us, JIT 0.02 us": the collector's and the JIT's threads' CPU per input since {@link #start()}. */
+    String threadsPerInput(final long inputs)
+    {
+        final JvmActivity now = start();
+        return String.format("GC threads %.2f us, JIT %.2f us", (now.gcThreadNanos - gcThreadNanos) / 1e3 / inputs,
+            (now.jitThreadNanos - jitThreadNanos) / 1e3 / inputs);
     }
 
     private static long cpuNanos(final String stat)
