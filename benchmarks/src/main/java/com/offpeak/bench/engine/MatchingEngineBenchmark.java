@@ -49,6 +49,17 @@ public class MatchingEngineBenchmark
         @Param
         public Workload workload;
 
+        /**
+         * True: a full collection before each warm-up iteration moves the engine's state into the
+         * old generation, where a running exchange's state lives after its first collections; under
+         * G1 every reference stored into it then pays a write barrier and leaves a card for G1's
+         * refinement threads. The measured iterations start a warm-up iteration after the last one,
+         * so what a full collection leaves the refinement threads to do is not what they measure.
+         * False (the default): the state stays young, as it was allocated.
+         */
+        @Param({"false"})
+        public boolean aged;
+
         /** The commands of the current batch, reused: hot in cache, as a sequencer's ring slots would be. */
         final Command[] batch = new Command[CommandStream.BATCH];
         long batchSkips;
@@ -78,22 +89,7 @@ public class MatchingEngineBenchmark
             engine = new MatchingEngine(Catalog.loadDefault(), EngineConfig.DEFAULT, encoder, PreTradeCheck.ALLOW_ALL);
         }
 
-        /**
-         * Tallies the last batch's output and loads the next batch, outside the measured time. After
-         * the last batch of a cycle the engine is empty again: check that the cycle replayed exactly
-         * as generated first.
-         */
-        /**
-         * True: a full collection before each warm-up iteration moves the engine's state into the
-         * old generation, where a running exchange's state lives after its first collections; under
-         * G1 every reference stored into it then pays a write barrier and leaves a card for G1's
-         * refinement threads. The measured iterations start a warm-up iteration after the last one,
-         * so what a full collection leaves the refinement threads to do is not what they measure.
-         * False (the default): the state stays young, as it was allocated.
-         */
-        @Param({"false"})
-        public boolean aged;
-
+        /** Ages the state before each warm-up iteration when {@link #aged}. */
         @Setup(Level.Iteration)
         public void age(final IterationParams iteration)
         {
@@ -103,6 +99,11 @@ public class MatchingEngineBenchmark
             }
         }
 
+        /**
+         * Tallies the last batch's output and loads the next batch, outside the measured time. After
+         * the last batch of a cycle the engine is empty again: check that the cycle replayed exactly
+         * as generated first.
+         */
         @Setup(Level.Invocation)
         public void loadNextBatch()
         {
