@@ -34,9 +34,4 @@ public record LedgerConfig(int makerBps, int takerBps, int preallocatedEntries)
     {
         this(makerBps, takerBps, DEFAULT_PREALLOCATED_ENTRIES);
     }
-
-    public LedgerConfig withPreallocatedEntries(final int count)
-    {
-        return new LedgerConfig(makerBps, takerBps, count);
-    }
 }

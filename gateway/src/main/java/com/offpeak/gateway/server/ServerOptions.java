@@ -2,6 +2,7 @@ package com.offpeak.gateway.server;
 
 import com.offpeak.gateway.ws.Limits;
 import com.offpeak.journal.Durability;
+import com.offpeak.pipeline.PipelineConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -45,7 +46,7 @@ public final class ServerOptions
             + " the engine allocates, and long-lived leases made then lengthen young collections (default: ${DEFAULT-VALUE})")
     int preallocate;
 
-    @Option(names = "--snapshot-every", defaultValue = "1000000",
+    @Option(names = "--snapshot-every", defaultValue = "" + PipelineConfig.DEFAULT_SNAPSHOT_EVERY,
         description = "a snapshot every N inputs (a restart replays at most N), 0 = none; taken by a replica of the state that"
             + " follows the journal on a thread of its own, so the engine never stops for one; it doubles the state's memory"
             + " (default: ${DEFAULT-VALUE})")
