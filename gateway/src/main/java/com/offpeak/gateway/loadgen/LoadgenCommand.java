@@ -66,7 +66,7 @@ public final class LoadgenCommand implements Callable<Integer>
     @Option(names = "--instrument", defaultValue = "L4", description = "instrument to trade (default: ${DEFAULT-VALUE})")
     String instrument;
 
-    @Option(names = "--event-loops", defaultValue = "2", description = "client event loops (default: ${DEFAULT-VALUE})")
+    @Option(names = "--event-loops", defaultValue = "2", description = "event loops of the market-data subscribers (default: ${DEFAULT-VALUE})")
     int eventLoops;
 
     @Override
@@ -92,9 +92,10 @@ public final class LoadgenCommand implements Callable<Integer>
             {
                 fund(admin, account);
             }
-            traders[i] = new TradingConnection(connect(client), keys.create(account, Role.TRADER, System.currentTimeMillis()), buyer,
-                instrument, latency, acked, lastAnswer, errors, errorCodes);
+            traders[i] = new TradingConnection(RawWebSocket.connect(host, port, "/ws"), keys.create(account, Role.TRADER,
+                System.currentTimeMillis()), buyer, instrument, latency, acked, lastAnswer, errors, errorCodes);
         }
+        final AnswerReader reader = new AnswerReader(traders);
         final MarketDataSubscriber[] watchers = new MarketDataSubscriber[subscribers];
         for (int i = 0; i < subscribers; i++)
         {
@@ -118,6 +119,7 @@ public final class LoadgenCommand implements Callable<Integer>
         }
         final long start = System.nanoTime();
         final long sent = run(traders, seconds);
+        reader.check();
         // The last answers can come a second or more after the last send when the server is behind:
         // wait for every answer, up to 10 s; "never answered" counts what still has none.
         final long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -143,6 +145,12 @@ public final class LoadgenCommand implements Callable<Integer>
         if (subscribers > 0)
         {
             MarketDataSubscriber.report(watchers);
+        }
+        reader.check();
+        reader.close();
+        for (final TradingConnection trader : traders)
+        {
+            trader.socket().close();
         }
         client.close(); // also keeps the client reachable until here: Vert.x closes unreachable clients' connections
         vertx.close().await(10, TimeUnit.SECONDS);

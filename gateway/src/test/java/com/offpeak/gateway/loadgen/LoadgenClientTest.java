@@ -1,0 +1,134 @@
+package com.offpeak.gateway.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.offpeak.gateway.auth.Role;
+import com.offpeak.gateway.server.GatewayConfig;
+import com.offpeak.gateway.server.GatewayServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The load generator's own WebSocket client against a real Vert.x server, and its trading connections against the real exchange. */
+class LoadgenClientTest
+{
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void framesEveryLengthEncodingBothWaysAndAnswersPings() throws Exception
+    {
+        final Vertx vertx = Vertx.vertx();
+        final String big = "x".repeat(70_000); // a 64-bit length, and more than the client's first read buffer
+        final List<String> echoed = new CopyOnWriteArrayList<>();
+        final CountDownLatch pong = new CountDownLatch(1);
+        try
+        {
+            final HttpServer server = vertx.createHttpServer().webSocketHandler(socket ->
+            {
+                socket.textMessageHandler(text -> echoed.add(text));
+                socket.pongHandler(data -> pong.countDown());
+                socket.writeTextMessage("short");
+                socket.writeTextMessage("m".repeat(300)); // a 16-bit length
+                socket.writeTextMessage(big);
+                socket.writePing(Buffer.buffer("are you there"));
+                socket.writeTextMessage("after the ping");
+            }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+
+            try (RawWebSocket client = RawWebSocket.connect("127.0.0.1", server.actualPort(), "/ws"))
+            {
+                final List<String> received = new CopyOnWriteArrayList<>();
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (received.size() < 4 && System.nanoTime() < deadline)
+                {
+                    assertThat(client.read((buffer, offset, length) ->
+                    {
+                        final byte[] bytes = new byte[length];
+                        buffer.get(offset, bytes);
+                        received.add(new String(bytes, StandardCharsets.UTF_8));
+                    })).isTrue();
+                    Thread.sleep(1);
+                }
+                assertThat(received).containsExactly("short", "m".repeat(300), big, "after the ping");
+                assertThat(pong.await(10, TimeUnit.SECONDS)).as("the ping was answered").isTrue();
+
+                // Client frames are masked; the server unmasks them back to the text sent.
+                client.sendText(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)));
+                client.sendText(ByteBuffer.wrap("h".repeat(1000).getBytes(StandardCharsets.US_ASCII)));
+                final long echoDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (echoed.size() < 2 && System.nanoTime() < echoDeadline)
+                {
+                    Thread.sleep(5);
+                }
+                assertThat(echoed).containsExactly("hello", "h".repeat(1000));
+            }
+            assertThatThrownBy(() -> RawWebSocket.connect("127.0.0.1", server.actualPort() == 1 ? 2 : 1, "/ws"))
+                .isInstanceOf(IOException.class);
+        }
+        finally
+        {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void tradingConnectionsTimeTheirAnswersAndCountRefusals() throws Exception
+    {
+        try (GatewayServer server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0)))
+        {
+            assertThatThrownBy(() -> RawWebSocket.connect("127.0.0.1", server.port(), "/not-the-api"))
+                .isInstanceOf(IOException.class).hasMessageContaining("refused");
+
+            final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+            final AtomicLong acked = new AtomicLong();
+            final AtomicLong errors = new AtomicLong();
+            final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+            // An owner posts and cancels (every request accepted); a buyer with no cash is refused every bid.
+            final TradingConnection owner = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
+                server.keys().create(1, Role.TRADER, 0), false, "L4", latency, acked, new AtomicLong(), errors, codes);
+            final TradingConnection broke = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
+                server.keys().create(2, Role.TRADER, 0), true, "L4", latency, acked, new AtomicLong(), errors, codes);
+            try (AnswerReader reader = new AnswerReader(new TradingConnection[] {owner, broke}))
+            {
+                owner.startMeasuring();
+                broke.startMeasuring();
+                for (int i = 0; i < 200; i++)
+                {
+                    owner.send(System.nanoTime());
+                    if (i < 50)
+                    {
+                        broke.send(System.nanoTime());
+                    }
+                }
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (acked.get() + errors.get() < 250 && System.nanoTime() < deadline)
+                {
+                    Thread.sleep(5);
+                }
+                reader.check();
+            }
+            assertThat(acked.get()).isEqualTo(200);
+            assertThat(latency.getIntervalHistogram().getTotalCount()).isEqualTo(200);
+            assertThat(errors.get()).isEqualTo(50);
+            assertThat(codes).containsOnlyKeys("INSUFFICIENT_FUNDS");
+            owner.socket().close();
+            broke.socket().close();
+        }
+    }
+}
