@@ -66,6 +66,23 @@ public final class LoadgenCommand implements Callable<Integer>
     @Option(names = "--instrument", defaultValue = "L4", description = "instrument to trade (default: ${DEFAULT-VALUE})")
     String instrument;
 
+    /** The order mix of the trading connections. */
+    enum Mix
+    {
+        /** Every other order trades: {@link FillsFlow}. */
+        fills,
+        /** Amend-heavy, one request in 40 trades: {@link ExchangeMixFlow}. */
+        exchange
+    }
+
+    @Option(names = "--mix", defaultValue = "fills", description = "order mix: fills (owners post and cancel 8-GPU asks, buyers send IOC bids: "
+        + "every other order trades) or exchange (90% amends of resting orders, one request in 40 trades, on --trade-instrument) "
+        + "(default: ${DEFAULT-VALUE})")
+    Mix mix;
+
+    @Option(names = "--trade-instrument", defaultValue = "T4", description = "where the exchange mix trades (default: ${DEFAULT-VALUE})")
+    String tradeInstrument;
+
     @Option(names = "--event-loops", defaultValue = "2", description = "event loops of the market-data subscribers (default: ${DEFAULT-VALUE})")
     int eventLoops;
 
@@ -92,17 +109,22 @@ public final class LoadgenCommand implements Callable<Integer>
             {
                 fund(admin, account);
             }
+            final OrderFlow flow = mix == Mix.fills ? new FillsFlow(buyer, instrument) : new ExchangeMixFlow(buyer, instrument, tradeInstrument);
             traders[i] = new TradingConnection(RawWebSocket.connect(host, port, "/ws"), keys.create(account, Role.TRADER,
-                System.currentTimeMillis()), buyer, instrument, latency, acked, lastAnswer, errors, errorCodes);
+                System.currentTimeMillis()), flow, latency, acked, lastAnswer, errors, errorCodes);
         }
         final AnswerReader reader = new AnswerReader(traders);
+        for (final TradingConnection trader : traders)
+        {
+            trader.rest();
+        }
         final MarketDataSubscriber[] watchers = new MarketDataSubscriber[subscribers];
         for (int i = 0; i < subscribers; i++)
         {
             watchers[i] = new MarketDataSubscriber(connect(client), instrument);
         }
-        System.out.printf("loadgen: %d trading connections at %,d orders/s offered, %d market-data subscribers, %s on %s:%d%n",
-            connections, rate, subscribers, instrument, host, port);
+        System.out.printf("loadgen: %d trading connections at %,d orders/s offered (%s mix), %d market-data subscribers, %s on %s:%d%n",
+            connections, rate, mix, subscribers, instrument, host, port);
 
         run(traders, warmup);
         for (final TradingConnection trader : traders)

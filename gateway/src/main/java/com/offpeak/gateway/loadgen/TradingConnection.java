@@ -10,10 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
 
 /**
- * One trading connection of the load generator. Owners alternate posting an 8-GPU ask at 1.00 and
- * cancelling their orders (a fully leased ask keeps resting for its returning GPUs, so without the
- * cancels the level would grow without bound); buyers send IOC bids at 1.00, which trade whenever
- * an ask is free. Each request's intended send time is kept by request id until its answer arrives.
+ * One trading connection of the load generator: sends what its {@link OrderFlow} writes and times
+ * each answer from the request's intended send time, kept by request id until the answer arrives.
  */
 final class TradingConnection implements RawWebSocket.TextHandler
 {
@@ -25,8 +23,13 @@ final class TradingConnection implements RawWebSocket.TextHandler
 
     private final RawWebSocket socket;
     private final long[] intendedById = new long[IN_FLIGHT];
-    private final byte[] order;
-    private final byte[] cancel;
+    /** What follows "orderId": in an accepted place's answer. */
+    private static final byte[] ORDER_ID = "\"orderId\":".getBytes(StandardCharsets.US_ASCII);
+    private static final long REST_TIMEOUT_NANOS = 30_000_000_000L;
+
+    private final OrderFlow flow;
+    /** Resting orders accepted so far (reader thread), or -1 once one was refused. */
+    private final AtomicLong rested = new AtomicLong();
     private final ByteBuffer request = ByteBuffer.allocate(256);
     private final Recorder latency;
     private final AtomicLong acked;
@@ -34,26 +37,45 @@ final class TradingConnection implements RawWebSocket.TextHandler
     private final AtomicLong lastAnswer;
     private final AtomicLong errors;
     private final Map<String, LongAdder> errorCodes;
+    /** Requests 1.. are the flow's resting orders; the timed ones follow. */
     private long nextId = 1;
     /** Answers to requests before this id (the warm-up's) are not measured. */
     private volatile long firstMeasuredId = Long.MAX_VALUE;
 
-    TradingConnection(final RawWebSocket socket, final String key, final boolean buyer, final String instrument, final Recorder latency,
-        final AtomicLong acked, final AtomicLong lastAnswer, final AtomicLong errors, final Map<String, LongAdder> errorCodes)
-        throws IOException
+    TradingConnection(final RawWebSocket socket, final String key, final OrderFlow flow, final Recorder latency, final AtomicLong acked,
+        final AtomicLong lastAnswer, final AtomicLong errors, final Map<String, LongAdder> errorCodes) throws IOException
     {
         this.lastAnswer = lastAnswer;
         this.errorCodes = errorCodes;
         this.socket = socket;
+        this.flow = flow;
         this.latency = latency;
         this.acked = acked;
         this.errors = errors;
-        final String orderText = buyer
-            ? ",\"op\":\"placeBid\",\"instrument\":\"" + instrument + "\",\"gpus\":8,\"durationMinutes\":60,\"price\":\"1.00\",\"timeInForce\":\"IOC\"}"
-            : ",\"op\":\"placeAsk\",\"instrument\":\"" + instrument + "\",\"gpus\":8,\"price\":\"1.00\",\"availableForMinutes\":600}";
-        order = orderText.getBytes(StandardCharsets.US_ASCII);
-        cancel = buyer ? order : (",\"op\":\"cancelAll\",\"instrument\":\"" + instrument + "\"}").getBytes(StandardCharsets.US_ASCII);
         socket.sendText(ByteBuffer.wrap(("{\"id\":0,\"op\":\"login\",\"key\":\"" + key + "\"}").getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Sender thread, once, with the reader running: places the flow's resting orders and waits until each is accepted. */
+    void rest() throws IOException, InterruptedException
+    {
+        final int count = flow.restingOrders();
+        final long deadline = System.nanoTime() + REST_TIMEOUT_NANOS;
+        for (int i = 0; i < count; i++)
+        {
+            request.clear();
+            request.put(ANSWER);
+            OrderFlow.putDigits(request, nextId++);
+            flow.putPlace(i, request);
+            socket.sendText(request.flip());
+            while (rested.get() == i && System.nanoTime() < deadline)
+            {
+                Thread.sleep(1);
+            }
+            if (rested.get() != i + 1)
+            {
+                throw new IOException("resting order " + (i + 1) + " was not accepted (see the server's log)");
+            }
+        }
     }
 
     RawWebSocket socket()
@@ -74,8 +96,9 @@ final class TradingConnection implements RawWebSocket.TextHandler
         intendedById[(int)(id & (IN_FLIGHT - 1))] = intendedNanos;
         request.clear();
         request.put(ANSWER);
-        putDigits(request, id);
-        request.put((id & 1) == 0 ? cancel : order).flip();
+        OrderFlow.putDigits(request, id);
+        flow.putNext(id - 1 - flow.restingOrders(), request);
+        request.flip();
         try
         {
             socket.sendText(request);
@@ -117,12 +140,18 @@ final class TradingConnection implements RawWebSocket.TextHandler
         {
             id = id * 10 + (data.get(i) - '0');
         }
+        final boolean ok = matches(data, i, offset + length - i, OK);
+        if (id >= 1 && id <= flow.restingOrders())
+        {
+            onRested((int)id - 1, ok, data, i, offset + length);
+            return;
+        }
         if (id < firstMeasuredId)
         {
             return; // the login answer, or one from the warm-up
         }
         lastAnswer.accumulateAndGet(now, Math::max);
-        if (matches(data, i, offset + length - i, OK))
+        if (ok)
         {
             acked.incrementAndGet();
             latency.recordValue(Math.max(0, now - intendedById[(int)(id & (IN_FLIGHT - 1))]));
@@ -139,6 +168,25 @@ final class TradingConnection implements RawWebSocket.TextHandler
         }
     }
 
+    private void onRested(final int index, final boolean ok, final ByteBuffer data, final int from, final int end)
+    {
+        for (int i = from; ok && i + ORDER_ID.length < end; i++)
+        {
+            if (matches(data, i, end - i, ORDER_ID))
+            {
+                long orderId = 0;
+                for (int digit = i + ORDER_ID.length; digit < end && Character.isDigit(data.get(digit)); digit++)
+                {
+                    orderId = orderId * 10 + (data.get(digit) - '0');
+                }
+                flow.rested(index, orderId);
+                rested.incrementAndGet();
+                return;
+            }
+        }
+        rested.set(-1);
+    }
+
     private static boolean matches(final ByteBuffer data, final int offset, final int length, final byte[] prefix)
     {
         if (length < prefix.length)
@@ -153,18 +201,5 @@ final class TradingConnection implements RawWebSocket.TextHandler
             }
         }
         return true;
-    }
-
-    private static void putDigits(final ByteBuffer buffer, final long value)
-    {
-        long divisor = 1;
-        while (divisor <= value / 10)
-        {
-            divisor *= 10;
-        }
-        for (; divisor > 0; divisor /= 10)
-        {
-            buffer.put((byte)('0' + value / divisor % 10));
-        }
     }
 }

@@ -9,7 +9,12 @@ import com.offpeak.gateway.server.GatewayServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,9 +106,9 @@ class LoadgenClientTest
             final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
             // An owner posts and cancels (every request accepted); a buyer with no cash is refused every bid.
             final TradingConnection owner = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                server.keys().create(1, Role.TRADER, 0), false, "L4", latency, acked, new AtomicLong(), errors, codes);
+                server.keys().create(1, Role.TRADER, 0), new FillsFlow(false, "L4"), latency, acked, new AtomicLong(), errors, codes);
             final TradingConnection broke = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                server.keys().create(2, Role.TRADER, 0), true, "L4", latency, acked, new AtomicLong(), errors, codes);
+                server.keys().create(2, Role.TRADER, 0), new FillsFlow(true, "L4"), latency, acked, new AtomicLong(), errors, codes);
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {owner, broke}))
             {
                 owner.startMeasuring();
@@ -130,5 +135,79 @@ class LoadgenClientTest
             owner.socket().close();
             broke.socket().close();
         }
+    }
+
+    @Test
+    void theExchangeMixAmendsItsRestingOrdersAndTradesOnTheSecondInstrument() throws Exception
+    {
+        try (GatewayServer server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0)))
+        {
+            final String admin = server.keys().create(999, Role.ADMIN, 0);
+            final HttpResponse<String> deposit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/admin/deposit")).header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"account\":2,\"amount\":\"100000.00\",\"idempotencyKey\":1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(deposit.statusCode()).isEqualTo(200);
+
+            final String ownerKey = server.keys().create(1, Role.TRADER, 0);
+            final String buyerKey = server.keys().create(2, Role.TRADER, 0);
+            final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+            final AtomicLong acked = new AtomicLong();
+            final AtomicLong errors = new AtomicLong();
+            final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+            final TradingConnection owner = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
+                ownerKey, new ExchangeMixFlow(false, "L4", "T4"), latency, acked, new AtomicLong(), errors,
+                codes);
+            final TradingConnection buyer = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
+                buyerKey, new ExchangeMixFlow(true, "L4", "T4"), latency, acked, new AtomicLong(), errors,
+                codes);
+            try (AnswerReader reader = new AnswerReader(new TradingConnection[] {owner, buyer}))
+            {
+                owner.rest();
+                buyer.rest();
+                owner.startMeasuring();
+                buyer.startMeasuring();
+                // One request at a time, so the owner's ask is in the book before the buyer's bid arrives.
+                for (int i = 0; i < 400; i++)
+                {
+                    owner.send(System.nanoTime());
+                    awaitAnswers(acked, errors, 2 * i + 1);
+                    buyer.send(System.nanoTime());
+                    awaitAnswers(acked, errors, 2 * i + 2);
+                }
+                reader.check();
+            }
+            assertThat(codes).isEmpty();
+            assertThat(acked.get()).isEqualTo(800);
+            // Each cycle of 20 the owner posts one ask there, which the buyer's next IOC bid takes; the
+            // account mirror follows the pipeline's output, so it may be a moment behind the answers.
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (new JsonObject(get(server, "/api/account/leases", buyerKey)).getJsonArray("leases").size() < 20
+                && System.nanoTime() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            assertThat(new JsonObject(get(server, "/api/account/leases", buyerKey)).getJsonArray("leases")).hasSize(20);
+            // The four resting orders each, amended in place (the last cancel-all on T4 came after the last ask posted there).
+            assertThat(new JsonObject(get(server, "/api/account/orders", ownerKey)).getJsonArray("orders")).hasSize(4);
+            assertThat(new JsonObject(get(server, "/api/account/orders", buyerKey)).getJsonArray("orders")).hasSize(4);
+            owner.socket().close();
+            buyer.socket().close();
+        }
+    }
+
+    private static void awaitAnswers(final AtomicLong acked, final AtomicLong errors, final long count) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (acked.get() + errors.get() < count && System.nanoTime() < deadline)
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static String get(final GatewayServer server, final String path, final String key) throws Exception
+    {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }
