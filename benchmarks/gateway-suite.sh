@@ -24,6 +24,7 @@ start_server() # name: a fresh server on a fresh data directory
     --max-connections-per-ip 2000 --port "$port" ${SERVE_ARGS:-} > "/tmp/gw-bench-$1-serve.out" 2>&1 &
   server=$!
   for _ in $(seq 1 240); do curl -sf "localhost:$port/health" > /dev/null && break; sleep 0.5; done
+  curl -sf "localhost:$port/health" > /dev/null || { echo "the server did not start: /tmp/gw-bench-$1-serve.out" >&2; exit 1; }
   echo "== $1: $(git log --oneline -1 | cut -c1-72), load $(cut -d' ' -f1 /proc/loadavg)"
 }
 
@@ -32,7 +33,7 @@ stop_server() # name
   # Start-up's pauses (copying the preallocated objects into the old generation) are counted too.
   echo "== $1: load $(cut -d' ' -f1 /proc/loadavg), $(grep -c 'Pause Young' "$gc_log") young pauses," \
     "longest $(grep 'Pause Young' "$gc_log" | awk '{print $NF}' | sort -n | tail -1)"
-  kill "$server"
+  kill "$server" 2>/dev/null || echo "== $1: the server had already stopped: /tmp/gw-bench-$1-serve.out"
   wait "$server" 2>/dev/null || true
   server=
 }
@@ -43,8 +44,9 @@ run() # name, orders sent (warm-up included), loadgen options...
   local name=$1 orders=$2 before after
   shift 2
   before=$(cpu_ticks)
-  ./offpeak loadgen --data "$data" --port "$port" "$@" 2>&1 \
-    | grep -E 'acknowledged|ack latency|errors by|market data|lag' | sed "s/^/$name: /" || true
+  # The whole output goes to a file; the result lines, and any failure's, to the terminal.
+  ./offpeak loadgen --data "$data" --port "$port" "$@" > "/tmp/gw-bench-$tag-$name.out" 2>&1 || echo "$name: loadgen failed"
+  grep -E 'acknowledged|ack latency|errors by|market data|lag|Exception|closed by' "/tmp/gw-bench-$tag-$name.out" | sed "s/^/$name: /" || true
   after=$(cpu_ticks)
   echo "$name: server CPU $(( (after - before) * 10 )) ms, $(( (after - before) * 10000000 / orders )) ns per order sent"
 }

@@ -8,7 +8,7 @@ import java.util.Iterator;
 
 /**
  * The one thread that reads every trading connection of the load generator: it sleeps in the
- * selector until answers arrive, so an answer is timed as soon as the kernel has it.
+ * selector until answers arrive and times each as soon as it is scheduled, with no hand-off between.
  */
 final class AnswerReader implements AutoCloseable
 {

@@ -23,8 +23,9 @@ final class ExchangeMixFlow implements OrderFlow
     private static final byte[] END = OrderFlow.ascii("\"}");
 
     private final byte[] place;
+    /** The fills mix's first and second requests: owners post, then cancel; buyers bid twice. */
     private final byte[] trade;
-    private final byte[] tradeToo;
+    private final byte[] tradeSecond;
     private final byte[][] prices = new byte[PRICES][];
     private final long[] resting = new long[RESTING];
 
@@ -39,7 +40,7 @@ final class ExchangeMixFlow implements OrderFlow
             : ",\"op\":\"placeAsk\",\"instrument\":\"" + instrument + "\",\"gpus\":8,\"price\":\"1.05\",\"availableForMinutes\":600}");
         final FillsFlow fills = new FillsFlow(buyer, tradeInstrument);
         trade = bytesOf(fills, 0);
-        tradeToo = bytesOf(fills, 1);
+        tradeSecond = bytesOf(fills, 1);
         for (int i = 0; i < PRICES; i++)
         {
             prices[i] = OrderFlow.ascii(String.format(Locale.ROOT, "%.2f", (buyer ? 0.90 : 1.05) + i / 100.0));
@@ -79,12 +80,13 @@ final class ExchangeMixFlow implements OrderFlow
         final int step = (int)(n % CYCLE);
         if (step == 0 || step == CYCLE / 2)
         {
-            request.put(step == 0 ? trade : tradeToo);
+            request.put(step == 0 ? trade : tradeSecond);
             return;
         }
         request.put(AMEND);
         OrderFlow.putDigits(request, resting[step % RESTING]);
-        // The same order comes round every 4 requests: 3 × 4 is 2 prices on, so each amend moves it.
+        // Order k is amended at steps k, k+4, ... of a cycle (steps 0 and 10 trade instead), 4 or 8
+        // requests apart: 3 × 4 and 3 × 8 are 2 and 4 prices on, so each amend moves it.
         request.put((n / CYCLE & 1) == 0 ? EIGHT_GPUS : SEVEN_GPUS).put(prices[(int)(n * 3 % PRICES)]).put(END);
     }
 }

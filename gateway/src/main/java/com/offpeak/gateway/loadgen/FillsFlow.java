@@ -12,37 +12,20 @@ import java.nio.ByteBuffer;
 final class FillsFlow implements OrderFlow
 {
     private final byte[] order;
-    private final byte[] cancel;
+    /** Owners' second request: cancel-all; buyers send another bid. */
+    private final byte[] second;
 
     FillsFlow(final boolean buyer, final String instrument)
     {
         order = OrderFlow.ascii(buyer
             ? ",\"op\":\"placeBid\",\"instrument\":\"" + instrument + "\",\"gpus\":8,\"durationMinutes\":60,\"price\":\"1.00\",\"timeInForce\":\"IOC\"}"
             : ",\"op\":\"placeAsk\",\"instrument\":\"" + instrument + "\",\"gpus\":8,\"price\":\"1.00\",\"availableForMinutes\":600}");
-        cancel = buyer ? order : OrderFlow.ascii(",\"op\":\"cancelAll\",\"instrument\":\"" + instrument + "\"}");
-    }
-
-    @Override
-    public int restingOrders()
-    {
-        return 0;
-    }
-
-    @Override
-    public void putPlace(final int index, final ByteBuffer request)
-    {
-        throw new IllegalStateException("no resting orders");
-    }
-
-    @Override
-    public void rested(final int index, final long orderId)
-    {
-        throw new IllegalStateException("no resting orders");
+        second = buyer ? order : OrderFlow.ascii(",\"op\":\"cancelAll\",\"instrument\":\"" + instrument + "\"}");
     }
 
     @Override
     public void putNext(final long n, final ByteBuffer request)
     {
-        request.put((n & 1) == 0 ? order : cancel);
+        request.put((n & 1) == 0 ? order : second);
     }
 }

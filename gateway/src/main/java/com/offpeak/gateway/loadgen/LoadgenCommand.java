@@ -90,7 +90,7 @@ public final class LoadgenCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
-        final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(connections + subscribers + 8)
+        final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(subscribers + 8)
             .setMaxFrameSize(1 << 22).setMaxMessageSize(1 << 24));
         final ApiKeyStore keys = ApiKeyStore.open(data);
         final String admin = keys.create(900_000, Role.ADMIN, System.currentTimeMillis());
@@ -116,7 +116,7 @@ public final class LoadgenCommand implements Callable<Integer>
         final AnswerReader reader = new AnswerReader(traders);
         for (final TradingConnection trader : traders)
         {
-            trader.rest();
+            trader.open();
         }
         final MarketDataSubscriber[] watchers = new MarketDataSubscriber[subscribers];
         for (int i = 0; i < subscribers; i++)

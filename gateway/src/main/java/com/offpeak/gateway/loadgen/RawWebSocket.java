@@ -43,6 +43,8 @@ final class RawWebSocket implements AutoCloseable
     /** The fragments of a text message so far, or null between messages. */
     private ByteArrayOutputStream fragments;
     private volatile boolean closed;
+    /** Why the server closed the connection (its close frame's code and reason), once it did. */
+    private volatile String closeReason;
 
     private RawWebSocket(final SocketChannel channel, final ByteBuffer afterHandshake)
     {
@@ -96,9 +98,14 @@ final class RawWebSocket implements AutoCloseable
         return closed;
     }
 
+    String closeReason()
+    {
+        return closeReason;
+    }
+
     /**
-     * Sends {@code payload} (position to limit) as one masked text frame. Any thread; the lock keeps
-     * a pong from the reader thread from landing inside an order's frame.
+     * Sends {@code payload} (position to limit, at most 65,535 bytes) as one masked text frame. Any
+     * thread; the lock keeps a pong from the reader thread from landing inside an order's frame.
      */
     synchronized void sendText(final ByteBuffer payload) throws IOException
     {
@@ -107,7 +114,15 @@ final class RawWebSocket implements AutoCloseable
 
     private void send(final int opcode, final ByteBuffer payload) throws IOException
     {
+        if (closed)
+        {
+            throw new IOException("connection closed by the server: " + closeReason);
+        }
         final int length = payload.remaining();
+        if (length > 0xFFFF)
+        {
+            throw new IllegalArgumentException("a request of " + length + " bytes; the load generator sends small ones only");
+        }
         out.clear();
         out.put((byte)(0x80 | opcode));
         if (length < 126)
@@ -144,6 +159,7 @@ final class RawWebSocket implements AutoCloseable
     {
         if (channel.read(in) < 0)
         {
+            closeReason = "the connection ended without a close frame";
             closed = true;
             return false;
         }
@@ -153,6 +169,10 @@ final class RawWebSocket implements AutoCloseable
             final int start = in.position();
             final boolean last = (in.get(start) & 0x80) != 0;
             final int opcode = in.get(start) & 0x0F;
+            if ((in.get(start + 1) & 0x80) != 0)
+            {
+                throw new IOException("a masked frame from the server (RFC 6455 forbids it)");
+            }
             final int length7 = in.get(start + 1) & 0x7F;
             final int header = length7 < 126 ? 2 : length7 == 126 ? 4 : 10;
             if (in.remaining() < header)
@@ -161,6 +181,10 @@ final class RawWebSocket implements AutoCloseable
             }
             final long length = length7 < 126 ? length7
                 : length7 == 126 ? in.getShort(start + 2) & 0xFFFF : in.getLong(start + 2);
+            if (length < 0)
+            {
+                throw new IOException("a frame length over 2^63 bytes");
+            }
             if (header + length > in.capacity())
             {
                 grow(header + length);
@@ -182,6 +206,7 @@ final class RawWebSocket implements AutoCloseable
             }
             else if (opcode == OPCODE_PING)
             {
+                // The exchange never pings (its heartbeats are JSON); a pong waits for the sender's write, if one is in progress.
                 synchronized (this)
                 {
                     send(OPCODE_PONG, in.duplicate().position(payload).limit(payload + (int)length));
@@ -189,13 +214,25 @@ final class RawWebSocket implements AutoCloseable
             }
             else if (opcode == OPCODE_CLOSE)
             {
+                // Marked, not closed: the sender may be writing; its next send says why, and close() ends it.
+                closeReason = closeReason(payload, (int)length);
                 closed = true;
-                channel.close();
                 return false;
             }
         }
         in.compact();
         return true;
+    }
+
+    private String closeReason(final int payload, final int length)
+    {
+        if (length < 2)
+        {
+            return "close frame without a code";
+        }
+        final byte[] reason = new byte[length - 2];
+        in.get(payload + 2, reason);
+        return "close code " + (in.getShort(payload) & 0xFFFF) + " " + new String(reason, StandardCharsets.UTF_8);
     }
 
     private void onFragment(final TextHandler handler, final int payload, final int length, final boolean last)

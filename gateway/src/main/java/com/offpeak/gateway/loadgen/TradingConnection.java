@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
@@ -16,29 +17,35 @@ import org.HdrHistogram.Recorder;
 final class TradingConnection implements RawWebSocket.TextHandler
 {
     private static final int IN_FLIGHT = 1 << 16;
-    /** How every answer starts; private events start with "channel". */
-    private static final byte[] ANSWER = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
+    /** How every request and every answer starts; private events start with "channel". */
+    private static final byte[] ID_PREFIX = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
     /** What follows an accepted request's id. */
     private static final byte[] OK = ",\"ok\":true".getBytes(StandardCharsets.US_ASCII);
+    /** What comes before the order's id in an accepted place's answer. */
+    private static final byte[] ORDER_ID = "\"orderId\":".getBytes(StandardCharsets.US_ASCII);
+    private static final long OPEN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long LOGIN = 0;
+    private static final long REFUSED = -1;
 
     private final RawWebSocket socket;
-    private final long[] intendedById = new long[IN_FLIGHT];
-    /** What follows "orderId": in an accepted place's answer. */
-    private static final byte[] ORDER_ID = "\"orderId\":".getBytes(StandardCharsets.US_ASCII);
-    private static final long REST_TIMEOUT_NANOS = 30_000_000_000L;
-
     private final OrderFlow flow;
-    /** Resting orders accepted so far (reader thread), or -1 once one was refused. */
-    private final AtomicLong rested = new AtomicLong();
+    /**
+     * Written by the sender before the request's bytes go to the socket and read by the reader once
+     * the answer to those bytes arrived: the system calls in between order the two in practice,
+     * which is all a measuring tool needs (x86 keeps stores in order, too).
+     */
+    private final long[] intendedById = new long[IN_FLIGHT];
     private final ByteBuffer request = ByteBuffer.allocate(256);
+    /** The login answered and resting orders accepted so far (reader thread), or {@link #REFUSED}. */
+    private final AtomicLong opened = new AtomicLong();
     private final Recorder latency;
     private final AtomicLong acked;
     /** When the latest measured answer arrived (System.nanoTime()), shared by all connections. */
     private final AtomicLong lastAnswer;
     private final AtomicLong errors;
     private final Map<String, LongAdder> errorCodes;
-    /** Requests 1.. are the flow's resting orders; the timed ones follow. */
-    private long nextId = 1;
+    /** Request 0 is the login, 1.. the flow's resting orders; the timed ones follow. */
+    private long nextId = LOGIN + 1;
     /** Answers to requests before this id (the warm-up's) are not measured. */
     private volatile long firstMeasuredId = Long.MAX_VALUE;
 
@@ -52,35 +59,42 @@ final class TradingConnection implements RawWebSocket.TextHandler
         this.latency = latency;
         this.acked = acked;
         this.errors = errors;
-        socket.sendText(ByteBuffer.wrap(("{\"id\":0,\"op\":\"login\",\"key\":\"" + key + "\"}").getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** Sender thread, once, with the reader running: places the flow's resting orders and waits until each is accepted. */
-    void rest() throws IOException, InterruptedException
-    {
-        final int count = flow.restingOrders();
-        final long deadline = System.nanoTime() + REST_TIMEOUT_NANOS;
-        for (int i = 0; i < count; i++)
-        {
-            request.clear();
-            request.put(ANSWER);
-            OrderFlow.putDigits(request, nextId++);
-            flow.putPlace(i, request);
-            socket.sendText(request.flip());
-            while (rested.get() == i && System.nanoTime() < deadline)
-            {
-                Thread.sleep(1);
-            }
-            if (rested.get() != i + 1)
-            {
-                throw new IOException("resting order " + (i + 1) + " was not accepted (see the server's log)");
-            }
-        }
+        socket.sendText(ByteBuffer.wrap(("{\"id\":" + LOGIN + ",\"op\":\"login\",\"key\":\"" + key + "\"}")
+            .getBytes(StandardCharsets.US_ASCII)));
     }
 
     RawWebSocket socket()
     {
         return socket;
+    }
+
+    /**
+     * Sender thread, once, with the reader running: waits for the login's answer, then places the
+     * flow's resting orders one at a time, each accepted before the next.
+     */
+    void open() throws IOException, InterruptedException
+    {
+        final long deadline = System.nanoTime() + OPEN_TIMEOUT_NANOS;
+        awaitOpened(1, deadline, "the login");
+        for (int i = 0; i < flow.restingOrders(); i++)
+        {
+            startRequest(nextId++);
+            flow.putPlace(i, request);
+            socket.sendText(request.flip());
+            awaitOpened(i + 2, deadline, "resting order " + (i + 1));
+        }
+    }
+
+    private void awaitOpened(final long count, final long deadline, final String what) throws IOException, InterruptedException
+    {
+        while (opened.get() >= 0 && opened.get() < count && !socket.isClosed() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        if (opened.get() != count)
+        {
+            throw new IOException(what + " was not accepted" + (socket.isClosed() ? ": " + socket.closeReason() : " (see the server's log)"));
+        }
     }
 
     /** Measures the answers of requests sent from now on (sender thread). */
@@ -94,19 +108,23 @@ final class TradingConnection implements RawWebSocket.TextHandler
     {
         final long id = nextId++;
         intendedById[(int)(id & (IN_FLIGHT - 1))] = intendedNanos;
-        request.clear();
-        request.put(ANSWER);
-        OrderFlow.putDigits(request, id);
+        startRequest(id);
         flow.putNext(id - 1 - flow.restingOrders(), request);
-        request.flip();
         try
         {
-            socket.sendText(request);
+            socket.sendText(request.flip());
         }
         catch (final IOException e)
         {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void startRequest(final long id)
+    {
+        request.clear();
+        request.put(ID_PREFIX);
+        OrderFlow.putDigits(request, id);
     }
 
     /** Reader thread: false once the connection closed. */
@@ -129,26 +147,27 @@ final class TradingConnection implements RawWebSocket.TextHandler
     @Override
     public void onText(final ByteBuffer data, final int offset, final int length)
     {
-        if (!matches(data, offset, length, ANSWER))
+        if (!matches(data, offset, length, ID_PREFIX))
         {
             return; // private channel events
         }
         final long now = System.nanoTime();
-        long id = 0;
-        int i = offset + ANSWER.length;
-        for (; i < offset + length && Character.isDigit(data.get(i)); i++)
+        final int end = offset + length;
+        final int idEnd = digitsEnd(data, offset + ID_PREFIX.length, end);
+        if (idEnd == offset + ID_PREFIX.length)
         {
-            id = id * 10 + (data.get(i) - '0');
+            return; // "id":null: the server's answer to a connection it refuses, which then closes
         }
-        final boolean ok = matches(data, i, offset + length - i, OK);
-        if (id >= 1 && id <= flow.restingOrders())
+        final long id = parseDigits(data, offset + ID_PREFIX.length, idEnd);
+        final boolean ok = matches(data, idEnd, end - idEnd, OK);
+        if (id <= flow.restingOrders())
         {
-            onRested((int)id - 1, ok, data, i, offset + length);
+            onOpening(id, ok, data, idEnd, end);
             return;
         }
         if (id < firstMeasuredId)
         {
-            return; // the login answer, or one from the warm-up
+            return; // one from the warm-up
         }
         lastAnswer.accumulateAndGet(now, Math::max);
         if (ok)
@@ -168,23 +187,45 @@ final class TradingConnection implements RawWebSocket.TextHandler
         }
     }
 
-    private void onRested(final int index, final boolean ok, final ByteBuffer data, final int from, final int end)
+    /** The login's answer or a resting order's: the flow gets the order's id before {@link #opened} counts it, so the sender sees it. */
+    private void onOpening(final long id, final boolean ok, final ByteBuffer data, final int from, final int end)
     {
+        if (ok && id == LOGIN)
+        {
+            opened.incrementAndGet();
+            return;
+        }
         for (int i = from; ok && i + ORDER_ID.length < end; i++)
         {
             if (matches(data, i, end - i, ORDER_ID))
             {
-                long orderId = 0;
-                for (int digit = i + ORDER_ID.length; digit < end && Character.isDigit(data.get(digit)); digit++)
-                {
-                    orderId = orderId * 10 + (data.get(digit) - '0');
-                }
-                flow.rested(index, orderId);
-                rested.incrementAndGet();
+                final int digits = i + ORDER_ID.length;
+                flow.rested((int)id - 1, parseDigits(data, digits, digitsEnd(data, digits, end)));
+                opened.incrementAndGet();
                 return;
             }
         }
-        rested.set(-1);
+        opened.set(REFUSED);
+    }
+
+    private static int digitsEnd(final ByteBuffer data, final int from, final int end)
+    {
+        int i = from;
+        while (i < end && Character.isDigit(data.get(i)))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static long parseDigits(final ByteBuffer data, final int from, final int end)
+    {
+        long value = 0;
+        for (int i = from; i < end; i++)
+        {
+            value = value * 10 + (data.get(i) - '0');
+        }
+        return value;
     }
 
     private static boolean matches(final ByteBuffer data, final int offset, final int length, final byte[] prefix)
