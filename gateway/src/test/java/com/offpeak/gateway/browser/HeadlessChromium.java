@@ -14,9 +14,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,14 +177,40 @@ final class HeadlessChromium implements AutoCloseable
     public void close() throws Exception
     {
         vertx.close();
+        // Chromium's helper processes (network service, renderers) outlive the browser for a moment
+        // and keep writing into the profile, so they go first, and the walk tolerates files that vanish.
+        final List<ProcessHandle> helpers = process.descendants().toList();
+        helpers.forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS))
         {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
-        try (var files = Files.walk(profile))
+        for (final ProcessHandle helper : helpers)
         {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            helper.onExit().get(5, TimeUnit.SECONDS);
         }
+        Files.walkFileTree(profile, new SimpleFileVisitor<>()
+        {
+            @Override
+            public FileVisitResult visitFile(final Path file, final BasicFileAttributes attributes) throws IOException
+            {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(final Path file, final IOException e)
+            {
+                return FileVisitResult.CONTINUE; // gone already
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(final Path dir, final IOException e) throws IOException
+            {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 }
