@@ -8,6 +8,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,6 +89,20 @@ public final class LoadgenCommand implements Callable<Integer>
 
     @Override
     public Integer call() throws Exception
+    {
+        try
+        {
+            return load();
+        }
+        catch (final ConnectException e)
+        {
+            System.err.printf("loadgen: cannot connect to %s:%d (%s); is `./offpeak serve --port %d` running?%n", host, port, e.getMessage(),
+                port);
+            return 1;
+        }
+    }
+
+    private int load() throws Exception
     {
         final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(subscribers + 8)

@@ -2,6 +2,7 @@ package com.offpeak.gateway.loadgen;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -24,6 +25,7 @@ final class RawWebSocket implements AutoCloseable
 {
     private static final String ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int HEADER_LIMIT = 8192;
+    private static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
     private static final int OPCODE_CONTINUATION = 0;
     private static final int OPCODE_TEXT = 1;
     private static final int OPCODE_CLOSE = 8;
@@ -67,15 +69,20 @@ final class RawWebSocket implements AutoCloseable
         {
             channel.write(requestBytes);
         }
+        // The socket's stream, not the channel: only its reads honour a timeout.
+        channel.socket().setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
+        final InputStream answer = channel.socket().getInputStream();
         final ByteBuffer response = ByteBuffer.allocate(HEADER_LIMIT);
         int headerEnd;
         while ((headerEnd = headerEnd(response)) < 0)
         {
-            if (!response.hasRemaining() || channel.read(response) < 0)
+            final int read = response.hasRemaining() ? answer.read(response.array(), response.position(), response.remaining()) : -1;
+            if (read < 0)
             {
                 channel.close();
                 throw new IOException("no WebSocket handshake answer from " + host + ':' + port + path);
             }
+            response.position(response.position() + read);
         }
         final String header = new String(response.array(), 0, headerEnd, StandardCharsets.US_ASCII);
         if (!header.startsWith("HTTP/1.1 101") || !header.contains(acceptFor(key)))
