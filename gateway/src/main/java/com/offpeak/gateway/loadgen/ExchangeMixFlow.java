@@ -23,9 +23,8 @@ final class ExchangeMixFlow implements OrderFlow
     private static final byte[] END = OrderFlow.ascii("\"}");
 
     private final byte[] place;
-    /** The fills mix's first and second requests: owners post, then cancel; buyers bid twice. */
-    private final byte[] trade;
-    private final byte[] tradeSecond;
+    /** Writes the trading requests: owners post, then cancel; buyers bid twice. */
+    private final FillsFlow trading;
     private final byte[][] prices = new byte[PRICES][];
     private final long[] resting = new long[RESTING];
 
@@ -38,22 +37,11 @@ final class ExchangeMixFlow implements OrderFlow
         place = OrderFlow.ascii(buyer
             ? ",\"op\":\"placeBid\",\"instrument\":\"" + instrument + "\",\"gpus\":8,\"durationMinutes\":60,\"price\":\"0.95\",\"timeInForce\":\"GTC\"}"
             : ",\"op\":\"placeAsk\",\"instrument\":\"" + instrument + "\",\"gpus\":8,\"price\":\"1.05\",\"availableForMinutes\":600}");
-        final FillsFlow fills = new FillsFlow(buyer, tradeInstrument);
-        trade = bytesOf(fills, 0);
-        tradeSecond = bytesOf(fills, 1);
+        trading = new FillsFlow(buyer, tradeInstrument);
         for (int i = 0; i < PRICES; i++)
         {
             prices[i] = OrderFlow.ascii(String.format(Locale.ROOT, "%.2f", (buyer ? 0.90 : 1.05) + i / 100.0));
         }
-    }
-
-    private static byte[] bytesOf(final FillsFlow flow, final long n)
-    {
-        final ByteBuffer buffer = ByteBuffer.allocate(256);
-        flow.putNext(n, buffer);
-        final byte[] bytes = new byte[buffer.flip().remaining()];
-        buffer.get(bytes);
-        return bytes;
     }
 
     @Override
@@ -80,7 +68,7 @@ final class ExchangeMixFlow implements OrderFlow
         final int step = (int)(n % CYCLE);
         if (step == 0 || step == CYCLE / 2)
         {
-            request.put(step == 0 ? trade : tradeSecond);
+            trading.putNext(step == 0 ? 0 : 1, request);
             return;
         }
         request.put(AMEND);
