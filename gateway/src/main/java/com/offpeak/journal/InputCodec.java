@@ -124,7 +124,7 @@ public final class InputCodec
     {
         if (remaining < LENGTH_V1)
         {
-            throw new JournalCorruptException("input record of " + remaining + " bytes, expected at least " + FIXED_LENGTH);
+            throw new JournalCorruptException("input record of " + remaining + " bytes, expected at least " + LENGTH_V1);
         }
         // Enough for the layout byte and, when the document has room for it, the substitute count.
         in.boundsCheck(offset, Math.min(remaining, FIXED_LENGTH));
