@@ -100,6 +100,11 @@ public final class LoadgenCommand implements Callable<Integer>
                 port);
             return 1;
         }
+        catch (final TradingConnection.TooFarBehind e)
+        {
+            System.err.println("loadgen: " + e.getMessage());
+            return 1;
+        }
     }
 
     private int load() throws Exception

@@ -35,6 +35,8 @@ final class TradingConnection implements RawWebSocket.TextHandler
      * which is all a measuring tool needs (x86 keeps stores in order, too).
      */
     private final long[] intendedById = new long[IN_FLIGHT];
+    /** Answers that carried an id, of any kind (reader thread); the sender checks it before reusing a slot. */
+    private final AtomicLong answered = new AtomicLong();
     private final ByteBuffer request = ByteBuffer.allocate(256);
     /** The login answered and resting orders accepted so far (reader thread), or {@link #REFUSED}. */
     private final AtomicLong opened = new AtomicLong();
@@ -107,6 +109,12 @@ final class TradingConnection implements RawWebSocket.TextHandler
     void send(final long intendedNanos)
     {
         final long id = nextId++;
+        if (id - answered.get() >= IN_FLIGHT)
+        {
+            // The slot still belongs to an unanswered request: overwriting it would time that answer
+            // from the wrong send, and the longest latencies are the ones that would be lost.
+            throw new TooFarBehind(id - answered.get());
+        }
         intendedById[(int)(id & (IN_FLIGHT - 1))] = intendedNanos;
         startRequest(id);
         flow.putNext(id - 1 - flow.restingOrders(), request);
@@ -159,6 +167,7 @@ final class TradingConnection implements RawWebSocket.TextHandler
             return; // "id":null: the server's answer to a connection it refuses, which then closes
         }
         final long id = parseDigits(data, offset + ID_PREFIX.length, idEnd);
+        answered.lazySet(answered.get() + 1);
         final boolean ok = matches(data, idEnd, end - idEnd, OK);
         if (id <= flow.restingOrders())
         {
@@ -242,5 +251,15 @@ final class TradingConnection implements RawWebSocket.TextHandler
             }
         }
         return true;
+    }
+
+    /** A connection has more requests awaiting answers than it keeps send times for: the run cannot be measured. */
+    static final class TooFarBehind extends IllegalStateException
+    {
+        TooFarBehind(final long unanswered)
+        {
+            super(unanswered + " requests on one connection are still unanswered, more than the " + IN_FLIGHT +
+                " send times it keeps: the server stopped answering, so latencies from here on cannot be measured");
+        }
     }
 }

@@ -175,6 +175,45 @@ class LoadgenClientTest
     }
 
     @Test
+    void aConnectionRefusesToSendOnceItsSendTimesWouldBeOverwritten() throws Exception
+    {
+        final Vertx vertx = Vertx.vertx();
+        final AtomicLong received = new AtomicLong();
+        try
+        {
+            // Answers the login, then reads every request and answers none: a server that stopped.
+            final HttpServer server = vertx.createHttpServer().webSocketHandler(socket -> socket.textMessageHandler(text ->
+            {
+                if (received.getAndIncrement() == 0)
+                {
+                    socket.writeTextMessage("{\"id\":0,\"ok\":true,\"result\":{}}");
+                }
+            })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+            final TradingConnection trader = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.actualPort(), "/ws"), "key",
+                new FillsFlow(false, "L4"), new Recorder(3), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                new ConcurrentHashMap<>());
+            try (AnswerReader reader = new AnswerReader(new TradingConnection[] {trader}))
+            {
+                trader.open();
+                trader.startMeasuring();
+                // The login's answer freed its slot: 65,536 requests may await answers, not one more.
+                for (int i = 0; i < 1 << 16; i++)
+                {
+                    trader.send(System.nanoTime());
+                }
+                assertThatThrownBy(() -> trader.send(System.nanoTime())).isInstanceOf(TradingConnection.TooFarBehind.class)
+                    .hasMessageContaining("65536 requests on one connection are still unanswered");
+                reader.check();
+            }
+            trader.socket().close();
+        }
+        finally
+        {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void theExchangeMixAmendsItsRestingOrdersAndTradesOnTheSecondInstrument() throws Exception
     {
         try (GatewayServer server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0)))
