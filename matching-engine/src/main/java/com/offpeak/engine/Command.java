@@ -28,6 +28,8 @@ public final class Command
     public static final int MAX_SUBSTITUTES = 3;
     /** The only account that may send admin commands (never a participant: orders need account > 0). */
     public static final long ADMIN_ACCOUNT = 0;
+    /** The longest relative time a command may carry: ten years of minutes. */
+    public static final long MAX_RELATIVE_MINUTES = 10L * 365 * 24 * 60;
 
     public CommandType type;
     public long timestamp;
@@ -38,9 +40,11 @@ public final class Command
     public int gpus;
     public int durationMinutes;
     public long price;
+    /** PLACE_ASK: the end of the window, epoch ms; or relative, see {@link #resolve}. */
     public long availableUntil;
     public int minBlock;
     public TimeInForce timeInForce;
+    /** PLACE_BID with GTD: the latest lease end, epoch ms; or relative, see {@link #resolve}; 0 for none. */
     public long deadline;
     public boolean contiguous;
     public boolean postOnly;
@@ -197,6 +201,23 @@ public final class Command
         auctionIntervalSeconds = other.auctionIntervalSeconds;
         alternatives = other.alternatives;
         return this;
+    }
+
+    /**
+     * A time field as an instant: {@code time} itself when it is absolute (0 and above), and when it
+     * is negative, -{@code time} minutes after {@code now}, the engine time the command is applied at
+     * (its stamp); {@link Long#MIN_VALUE}, which every check refuses, beyond
+     * {@link #MAX_RELATIVE_MINUTES}. A client's "480 minutes from now" travels as -480 and is resolved
+     * by the engine, not by the gateway, so that a retry of the same request is the same command
+     * ({@link #sameRequestAs}) and gets the original answer, and a replay resolves it to the same instant.
+     */
+    public static long resolve(final long time, final long now)
+    {
+        if (time >= 0)
+        {
+            return time;
+        }
+        return time < -MAX_RELATIVE_MINUTES ? Long.MIN_VALUE : now - time * 60_000L;
     }
 
     /**

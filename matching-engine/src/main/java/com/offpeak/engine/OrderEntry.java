@@ -335,12 +335,13 @@ final class OrderEntry
         {
             return RejectCode.INVALID_MIN_BLOCK;
         }
+        final long availableUntil = Command.resolve(command.availableUntil, state.now);
         // availableUntil < now first: the subtraction below could wrap for absurd values.
-        if (command.availableUntil < state.now || command.availableUntil - state.now < instrument.minDurationMillis())
+        if (availableUntil < state.now || availableUntil - state.now < instrument.minDurationMillis())
         {
             return RejectCode.WINDOW_TOO_SHORT;
         }
-        if (!Notional.fits(command.price, command.gpus, windowMinutes(command.availableUntil)))
+        if (!Notional.fits(command.price, command.gpus, windowMinutes(availableUntil)))
         {
             return RejectCode.NOTIONAL_OVERFLOW;
         }
@@ -360,11 +361,12 @@ final class OrderEntry
             return RejectCode.INVALID_DURATION;
         }
         final TimeInForce tif = command.timeInForce;
-        if (tif == null || (tif == TimeInForce.GTD) != (command.deadline > 0))
+        final long deadline = Command.resolve(command.deadline, state.now);
+        if (tif == null || (tif == TimeInForce.GTD) != (deadline > 0))
         {
             return RejectCode.INVALID_DEADLINE;
         }
-        if (tif == TimeInForce.GTD && state.now + command.durationMinutes * Instrument.MILLIS_PER_MINUTE > command.deadline)
+        if (tif == TimeInForce.GTD && state.now + command.durationMinutes * Instrument.MILLIS_PER_MINUTE > deadline)
         {
             return RejectCode.DEADLINE_TOO_SOON;
         }
@@ -454,21 +456,21 @@ final class OrderEntry
         {
             order.durationMinutes = command.durationMinutes;
             order.timeInForce = command.timeInForce;
-            order.deadline = command.deadline;
+            order.deadline = Command.resolve(command.deadline, state.now);
             order.contiguous = command.contiguous;
             order.postOnly = command.postOnly;
             order.preemptible = command.preemptible;
             if (command.timeInForce == TimeInForce.GTD)
             {
-                order.expiresAt = command.deadline - command.durationMinutes * Instrument.MILLIS_PER_MINUTE + 1;
+                order.expiresAt = order.deadline - command.durationMinutes * Instrument.MILLIS_PER_MINUTE + 1;
             }
         }
         else
         {
             order.askPosted = command.gpus;
-            order.availableUntil = command.availableUntil;
+            order.availableUntil = Command.resolve(command.availableUntil, state.now);
             order.minBlock = command.minBlock;
-            order.expiresAt = command.availableUntil - state.catalog.get(command.instrument).minDurationMillis() + 1;
+            order.expiresAt = order.availableUntil - state.catalog.get(command.instrument).minDurationMillis() + 1;
         }
         return order;
     }

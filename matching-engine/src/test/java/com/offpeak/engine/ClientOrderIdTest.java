@@ -1,6 +1,7 @@
 package com.offpeak.engine;
 
 import com.offpeak.engine.RecordingListener.Duplicate;
+import com.offpeak.engine.RecordingListener.OrderExpired;
 import com.offpeak.engine.RecordingListener.Rejected;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,39 @@ class ClientOrderIdTest
         d.cancel(T0 + 8, 1, id);
         assertThat(d.apply(bid(T0 + 9, 7, 8))).containsExactly(new Duplicate(T0 + 9, 1, 7, id, null, OrderStatus.CANCELLED, 5));
         assertThat(d.engine.openOrderCount()).isEqualTo(1);
+    }
+
+    /**
+     * "480 minutes from now" travels as -480 and the engine resolves it at each command's own time,
+     * so a retry sent an hour later is the same request, and the order's window still ends 480
+     * minutes after the first one: the ask expires once less than the minimum lease (1 h) is left.
+     */
+    @Test
+    void aRelativeRequestIsResolvedAtItsOwnTimeAndItsLaterRetryIsTheSameRequest()
+    {
+        final long ask = acceptedId(d.apply(new Command().placeAsk(T0, 2, 5, H100, 8, USD, -480, 1)));
+        assertThat(d.apply(new Command().placeAsk(T0 + HOUR, 2, 5, H100, 8, USD, -480, 1)))
+            .containsExactly(new Duplicate(T0 + HOUR, 2, 5, ask, null, OrderStatus.OPEN, 8));
+        // A GTD bid placed at T0 + 1 h whose lease must end within 3 h of it: priced under the ask, it rests
+        // until T0 + 3 h, when a 1-hour lease could no longer end in time.
+        final long bid = acceptedId(d.apply(new Command().placeBid(T0 + HOUR, 1, 6, H100, 4, 60, USD / 2, TimeInForce.GTD, -180,
+            false, false, false)));
+        assertThat(d.apply(new Command().placeBid(T0 + 2 * HOUR, 1, 6, H100, 4, 60, USD / 2, TimeInForce.GTD, -180, false, false,
+            false))).containsExactly(new Duplicate(T0 + 2 * HOUR, 1, 6, bid, null, OrderStatus.OPEN, 4));
+
+        assertThat(d.tick(T0 + 3 * HOUR)).doesNotHaveAnyElementsOfTypes(OrderExpired.class);
+        assertThat(d.tick(T0 + 3 * HOUR + 1)).contains(new OrderExpired(T0 + 3 * HOUR + 1, bid, 1, H100, Side.BID, 4));
+        assertThat(d.tick(T0 + 7 * HOUR)).doesNotHaveAnyElementsOfTypes(OrderExpired.class);
+        assertThat(d.tick(T0 + 7 * HOUR + 1)).contains(new OrderExpired(T0 + 7 * HOUR + 1, ask, 2, H100, Side.ASK, 8));
+    }
+
+    @Test
+    void aRelativeTimeBeyondTenYearsIsRefusedNotWrappedAround()
+    {
+        assertThat(d.apply(new Command().placeAsk(T0, 2, 5, H100, 8, USD, Long.MIN_VALUE, 1)))
+            .containsExactly(new Rejected(T0, 2, 5, 0, RejectCode.WINDOW_TOO_SHORT));
+        assertThat(d.apply(new Command().placeBid(T0, 1, 6, H100, 4, 60, USD, TimeInForce.GTD, -Command.MAX_RELATIVE_MINUTES - 1, false,
+            false, false))).containsExactly(new Rejected(T0, 1, 6, 0, RejectCode.INVALID_DEADLINE));
     }
 
     @Test

@@ -28,13 +28,13 @@ final class OrderRequests
      * {@code {"op":"placeAsk","instrument":"H100-SXM","gpus":16,"price":"1.90","availableUntil":..., "minBlock":8,
      * "clientOrderId":7}}; {@code availableForMinutes} may replace {@code availableUntil}.
      */
-    void placeAsk(final JsonFields request, final long account, final long now, final Command into)
+    void placeAsk(final JsonFields request, final long account, final Command into)
     {
         final Instrument instrument = RequestFields.instrument(request, catalog);
         final int gpus = RequestFields.requiredInt(request, "gpus", 1, Integer.MAX_VALUE);
         final long price = RequestFields.requiredPrice(request, "price");
-        final long availableUntil = RequestFields.timeOrRelative(request, "availableUntil", "availableForMinutes", now, -1);
-        if (availableUntil < 0)
+        final long availableUntil = RequestFields.timeOrRelative(request, "availableUntil", "availableForMinutes", Long.MIN_VALUE);
+        if (availableUntil == Long.MIN_VALUE)
         {
             throw new BadRequest(ApiError.BAD_REQUEST, "'availableUntil' (or 'availableForMinutes') is required");
         }
@@ -49,14 +49,14 @@ final class OrderRequests
      * {@code deadlineInMinutes} may replace {@code deadline}. Substitutes: {@code "alternatives":[{"instrument":"A100-80G",
      * "gpus":8,"durationMinutes":120,"price":"1.30"}, ...]}, tried after the bid's own terms in the listed order.
      */
-    void placeBid(final JsonFields request, final long account, final long now, final Command into)
+    void placeBid(final JsonFields request, final long account, final Command into)
     {
         final Instrument instrument = RequestFields.instrument(request, catalog);
         final int gpus = RequestFields.requiredInt(request, "gpus", 1, Integer.MAX_VALUE);
         final int duration = RequestFields.requiredInt(request, "durationMinutes", 1, Integer.MAX_VALUE);
         final long price = RequestFields.requiredPrice(request, "price");
         final TimeInForce timeInForce = RequestFields.requiredEnum(request, "timeInForce", TimeInForce.class);
-        final long deadline = RequestFields.timeOrRelative(request, "deadline", "deadlineInMinutes", now, 0);
+        final long deadline = RequestFields.timeOrRelative(request, "deadline", "deadlineInMinutes", 0);
         final long clientOrderId = RequestFields.optionalLong(request, "clientOrderId", 1, MAX_ID, 0);
         into.placeBid(0, account, clientOrderId, instrument.index(), gpus, duration, price, timeInForce, deadline,
             RequestFields.optionalBoolean(request, "contiguous"), RequestFields.optionalBoolean(request, "postOnly"),

@@ -1,5 +1,6 @@
 package com.offpeak.gateway.ws;
 
+import com.offpeak.engine.Command;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.engine.catalog.Instrument;
 import com.offpeak.gateway.wire.JsonFields;
@@ -88,9 +89,12 @@ final class RequestFields
         return micros;
     }
 
-    /** An absolute time field, or {@code now + minutes} from its relative twin; {@code absent} when neither is given. */
-    static long timeOrRelative(final JsonFields request, final String field, final String minutesField, final long now,
-        final long absent)
+    /**
+     * An absolute time field (epoch ms), or its relative twin's minutes as {@code -minutes}, which the
+     * engine resolves against the command's own time ({@link Command#resolve}: so a retry of the same
+     * relative request is the same command); {@code absent} when neither is given.
+     */
+    static long timeOrRelative(final JsonFields request, final String field, final String minutesField, final long absent)
     {
         final Object value = request.getValue(field);
         final Object relative = request.getValue(minutesField);
@@ -100,7 +104,7 @@ final class RequestFields
         }
         if (relative != null)
         {
-            return now + checkedLong(relative, minutesField, 1, 10L * 365 * 24 * 60) * 60_000L;
+            return -checkedLong(relative, minutesField, 1, Command.MAX_RELATIVE_MINUTES);
         }
         if (value == null)
         {

@@ -274,8 +274,8 @@ public final class WebSocketApi
         orderRequests.increment();
         switch (op)
         {
-            case PLACE_ASK -> orders.placeAsk(request, account, exchangeClock.getAsLong(), staged);
-            case PLACE_BID -> orders.placeBid(request, account, exchangeClock.getAsLong(), staged);
+            case PLACE_ASK -> orders.placeAsk(request, account, staged);
+            case PLACE_BID -> orders.placeBid(request, account, staged);
             case CANCEL -> orders.cancel(request, account, staged);
             case CANCEL_ALL -> orders.cancelAll(request, account, staged);
             case AMEND -> orders.amend(request, account, staged);

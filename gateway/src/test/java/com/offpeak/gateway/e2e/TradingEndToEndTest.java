@@ -72,6 +72,11 @@ class TradingEndToEndTest
         final JsonObject retry = buyer3.ok(bid(8, 60, "2.50", "GTC", 31));
         assertThat(retry.getBoolean("duplicate")).isTrue();
         assertThat(retry.getLong("orderId")).isEqualTo(bid3.getLong("orderId"));
+        // So does an ask given in relative minutes, retried later: the engine resolves the minutes at each command's own time.
+        Thread.sleep(5);
+        final JsonObject askRetry = owner2.ok(ask("16", "2.10", 1));
+        assertThat(askRetry.getBoolean("duplicate")).isTrue();
+        assertThat(askRetry.getLong("orderId")).isEqualTo(ask2);
 
         Thread.sleep(300); // let every private event arrive before checking nobody saw another's
         assertOnlyOwn(owner1, 1);
