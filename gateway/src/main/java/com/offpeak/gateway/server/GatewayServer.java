@@ -81,6 +81,9 @@ public final class GatewayServer implements AutoCloseable
 
         final HttpServerOptions options = new HttpServerOptions().setHost(config.bindAddress()).setPort(config.port())
             .setMaxWebSocketFrameSize(config.limits().maxFrameBytes()).setMaxWebSocketMessageSize(config.limits().maxFrameBytes())
+            // No compression: its CPU per message is not worth it for small JSON, and a compressed
+            // frame would pass the frame limit and then be dropped whole, unanswered, once inflated.
+            .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
             .setRegisterWebSocketWriteHandlers(false);
         server = vertx.createHttpServer(options)
             .webSocketHandshakeHandler(handshake ->

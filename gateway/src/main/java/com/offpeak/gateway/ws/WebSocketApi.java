@@ -15,6 +15,7 @@ import com.offpeak.pipeline.Pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
@@ -109,7 +110,15 @@ public final class WebSocketApi
         final Command staged = new Command();
         socket.textMessageHandler(text -> onText(session, staged, text));
         socket.binaryMessageHandler(bytes -> reply(session, Replies.error(null, ApiError.BINARY_NOT_SUPPORTED, null)));
-        socket.exceptionHandler(e -> LOG.debug("websocket {} from {} failed: {}", session.id(), address, e.toString()));
+        socket.exceptionHandler(e ->
+        {
+            LOG.debug("websocket {} from {} failed: {}", session.id(), address, e.toString());
+            if (e instanceof CorruptedWebSocketFrameException corrupt)
+            {
+                // A frame over the limit, or one that breaks the protocol: say which before the connection goes.
+                socket.close((short)corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+            }
+        });
         socket.closeHandler(ignored -> closed(session));
     }
 

@@ -157,11 +157,12 @@ class BadInputTest
         {
             flooder.sendRaw("{\"op\":\"ping\",\"pad\":\"" + "z".repeat(100_000) + "\"}");
             final long deadline = System.currentTimeMillis() + 5000;
-            while (!flooder.isClosed() && System.currentTimeMillis() < deadline)
+            while (flooder.closeReason() == null && System.currentTimeMillis() < deadline)
             {
                 Thread.sleep(20);
             }
             assertThat(flooder.isClosed()).isTrue();
+            assertThat(flooder.closeCode()).as("1009: message too big, said before the connection goes").isEqualTo((short)1009);
         }
         assertThat(client.request(new JsonObject().put("op", "ping")).getBoolean("ok")).isTrue();
         try (TestClient fresh = exchange.connect())

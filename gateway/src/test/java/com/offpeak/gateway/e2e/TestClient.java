@@ -28,6 +28,7 @@ final class TestClient implements AutoCloseable
     private final List<JsonObject> seen = new ArrayList<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private volatile String closeReason;
+    private volatile Short closeCode;
 
     TestClient(final Vertx vertx, final int port) throws Exception
     {
@@ -35,7 +36,11 @@ final class TestClient implements AutoCloseable
         // Handlers first: the server may speak before connect() returns (e.g. a connection-limit refusal).
         final ClientWebSocket webSocket = client.webSocket();
         webSocket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
-        webSocket.closeHandler(ignored -> closeReason = String.valueOf(webSocket.closeReason()));
+        webSocket.closeHandler(ignored ->
+        {
+            closeCode = webSocket.closeStatusCode();
+            closeReason = String.valueOf(webSocket.closeReason());
+        });
         socket = webSocket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
             .await(WAIT_SECONDS, TimeUnit.SECONDS);
     }
@@ -104,6 +109,12 @@ final class TestClient implements AutoCloseable
         final List<JsonObject> all = new ArrayList<>(seen);
         seen.clear();
         return all;
+    }
+
+    /** The close code the server sent, or null (none yet, or the connection ended without a close frame). */
+    Short closeCode()
+    {
+        return closeCode;
     }
 
     String closeReason()
