@@ -34,4 +34,11 @@ public enum LedgerResult
     {
         return message;
     }
+
+    /** The stable name of the result a journal record carries as its ordinal; a name that says so for one this build does not know. */
+    public static String nameOf(final int ordinal)
+    {
+        final LedgerResult[] results = values();
+        return ordinal >= 0 && ordinal < results.length ? results[ordinal].name() : "UNKNOWN_RESULT_" + ordinal;
+    }
 }

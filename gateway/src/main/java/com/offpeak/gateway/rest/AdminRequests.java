@@ -59,7 +59,6 @@ final class AdminRequests implements Acknowledger
             default -> throw new IllegalArgumentException("not an admin request: " + request.type());
         }
     };
-    private static final LedgerResult[] RESULTS = LedgerResult.values();
 
     private final Pipeline pipeline;
     private final AtomicLong nextCorrelation = new AtomicLong();
@@ -106,7 +105,7 @@ final class AdminRequests implements Acknowledger
         @Override
         public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
         {
-            code = reasonCode >= 0 && reasonCode < RESULTS.length ? RESULTS[reasonCode].name() : "REJECTED_" + reasonCode;
+            code = LedgerResult.nameOf(reasonCode);
         }
 
         @Override

@@ -10,6 +10,7 @@ import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.gateway.server.OutputAdapter;
 import com.offpeak.gateway.wire.JsonText;
 import com.offpeak.ledger.Ledger;
+import com.offpeak.ledger.LedgerResult;
 import java.util.ArrayList;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -238,7 +239,7 @@ public final class PrivateChannels extends OutputAdapter
     {
         if (watched(account))
         {
-            start("cashRejected", time).field("idempotencyKey", idempotencyKey).field("reasonCode", reasonCode);
+            start("cashRejected", time).field("idempotencyKey", idempotencyKey).field("reason", LedgerResult.nameOf(reasonCode));
             send(account, json.finishUtf8());
         }
     }

@@ -60,6 +60,10 @@ class AuthAndLimitsTest
                 assertThat(statement.lines().reduce((a, b) -> b).orElseThrow()).endsWith(",1005.000000");
                 assertThat(exchange.post("/api/admin/withdraw", exchange.adminKey(),
                     "{\"account\":2,\"amount\":\"99999.00\",\"idempotencyKey\":778}").status()).isEqualTo(409);
+                // Bob hears of the refused withdrawal on his private channel, with the same code by name.
+                final JsonObject refused = bob.await(m -> "cashRejected".equals(m.getString("event")));
+                assertThat(refused.getLong("idempotencyKey")).isEqualTo(778);
+                assertThat(refused.getString("reason")).isEqualTo("INSUFFICIENT_FUNDS");
             }
         }
     }
