@@ -94,20 +94,18 @@ final class PublishStage implements EventHandler<RingSlot>
     private void publish(final RingSlot slot, final long journalIndex)
     {
         final InputCommand input = slot.input;
-        final int length = slot.outputLength;
-        if (length > 0)
+        // Every input, an empty timer tick too: its time is how subscribers see engine time pass
+        // (heartbeats, utilisation's minutes) on an exchange where nothing else happens.
+        for (final OutputSubscriber subscriber : subscribers)
         {
-            for (final OutputSubscriber subscriber : subscribers)
+            try
             {
-                try
-                {
-                    subscriber.onOutput(input.sequence, input.timestamp(), slot.output, length);
-                }
-                catch (final RuntimeException e)
-                {
-                    // One broken subscriber must not stop the exchange or starve the others.
-                    LOG.error("subscriber {} failed on sequence {}", subscriber, input.sequence, e);
-                }
+                subscriber.onOutput(input.sequence, input.timestamp(), slot.output, slot.outputLength);
+            }
+            catch (final RuntimeException e)
+            {
+                // One broken subscriber must not stop the exchange or starve the others.
+                LOG.error("subscriber {} failed on sequence {}", subscriber, input.sequence, e);
             }
         }
         if (slot.snapshot != null)
@@ -119,7 +117,7 @@ final class PublishStage implements EventHandler<RingSlot>
         if (acknowledger != null)
         {
             slot.acknowledger = null;
-            acknowledger.acknowledged(slot.correlationId, input.sequence, slot.output, length);
+            acknowledger.acknowledged(slot.correlationId, input.sequence, slot.output, slot.outputLength);
         }
     }
 }

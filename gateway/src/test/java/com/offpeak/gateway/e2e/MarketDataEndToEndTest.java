@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,23 @@ class MarketDataEndToEndTest
 {
     @TempDir
     Path dataDir;
+
+    /**
+     * With no orders at all, the clock's timer ticks are the only inputs; they produce no events,
+     * yet engine time must move on for subscribers too (heartbeats, utilisation's minutes, /health).
+     */
+    @Test
+    void engineTimeMovesOnAnIdleExchange() throws Exception
+    {
+        try (TestExchange exchange = new TestExchange(dataDir))
+        {
+            final JsonObject before = exchange.get("/health", null).json();
+            Thread.sleep(600);
+            final JsonObject after = exchange.get("/health", null).json();
+            assertThat(after.getLong("lastSequence")).isGreaterThan(before.getLong("lastSequence"));
+            assertThat(after.getLong("engineTime") - before.getLong("engineTime")).isGreaterThanOrEqualTo(300);
+        }
+    }
 
     @ParameterizedTest(name = "seed 7, relay of {0} bytes")
     @ValueSource(ints = {GatewayConfig.DEFAULT_RELAY_BYTES, 1024})
