@@ -23,6 +23,9 @@ public enum LedgerResult
     INVALID_TIME("the time lies before the lease's start"),
     SPEND_CAP_EXCEEDED("open bids and running leases would exceed the participant's spending cap per hour");
 
+    /** By ordinal, made once: {@code values()} copies its array at every call. */
+    private static final LedgerResult[] ALL = values();
+
     private final String message;
 
     LedgerResult(final String message)
@@ -38,7 +41,6 @@ public enum LedgerResult
     /** The stable name of the result a journal record carries as its ordinal; a name that says so for one this build does not know. */
     public static String nameOf(final int ordinal)
     {
-        final LedgerResult[] results = values();
-        return ordinal >= 0 && ordinal < results.length ? results[ordinal].name() : "UNKNOWN_RESULT_" + ordinal;
+        return ordinal >= 0 && ordinal < ALL.length ? ALL[ordinal].name() : "UNKNOWN_RESULT_" + ordinal;
     }
 }

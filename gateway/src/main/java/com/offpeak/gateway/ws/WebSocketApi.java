@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
@@ -116,7 +117,9 @@ public final class WebSocketApi
             if (e instanceof CorruptedWebSocketFrameException corrupt)
             {
                 // A frame over the limit, or one that breaks the protocol: say which before the connection goes.
-                socket.close((short)corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+                final WebSocketCloseStatus status =
+                    corrupt.closeStatus() == null ? WebSocketCloseStatus.PROTOCOL_ERROR : corrupt.closeStatus();
+                socket.close((short)status.code(), status.reasonText());
             }
         });
         socket.closeHandler(ignored -> closed(session));
