@@ -41,6 +41,13 @@ public enum LedgerResult
     /** The stable name of the result a journal record carries as its ordinal; a name that says so for one this build does not know. */
     public static String nameOf(final int ordinal)
     {
-        return ordinal >= 0 && ordinal < ALL.length ? ALL[ordinal].name() : "UNKNOWN_RESULT_" + ordinal;
+        final LedgerResult result = byOrdinal(ordinal);
+        return result == null ? "UNKNOWN_RESULT_" + ordinal : result.name();
+    }
+
+    /** The result a journal record carries as its ordinal, or null for one this build does not know. */
+    public static LedgerResult byOrdinal(final int ordinal)
+    {
+        return ordinal >= 0 && ordinal < ALL.length ? ALL[ordinal] : null;
     }
 }

@@ -3,6 +3,7 @@ package com.offpeak.gateway.rest;
 import com.offpeak.engine.Command;
 import com.offpeak.engine.RejectCode;
 import com.offpeak.gateway.server.OutputAdapter;
+import com.offpeak.gateway.ws.Replies;
 import com.offpeak.journal.OutputDecoder;
 import com.offpeak.ledger.LedgerResult;
 import com.offpeak.pipeline.Acknowledger;
@@ -71,7 +72,7 @@ final class AdminRequests implements Acknowledger
         this.pipeline = pipeline;
     }
 
-    /** Completes with {@code null} when applied (or already, same key), else the ledger's or engine's refusal code. */
+    /** Completes with {@code null} when applied (or already, same key), else the refusal's error envelope (JSON text). */
     Future<String> submit(final Request request)
     {
         final long correlation = nextCorrelation.incrementAndGet();
@@ -91,27 +92,28 @@ final class AdminRequests implements Acknowledger
         final Promise<String> promise = waiting.remove(correlationId);
         if (promise != null)
         {
-            verdict.code = null;
+            verdict.error = null;
             decoder.decode(output, 0, length, verdict);
-            promise.complete(verdict.code);
+            promise.complete(verdict.error);
         }
     }
 
-    /** Picks the refusal, if any, out of an admin request's output. */
+    /** Picks the refusal, if any, out of an admin request's output, as the error envelope every refusal has. */
     private static final class Verdict extends OutputAdapter
     {
-        String code;
+        String error;
 
         @Override
         public void cashRejected(final long time, final long account, final long idempotencyKey, final int reasonCode)
         {
-            code = LedgerResult.nameOf(reasonCode);
+            final LedgerResult result = LedgerResult.byOrdinal(reasonCode);
+            error = Replies.error(null, LedgerResult.nameOf(reasonCode), result == null ? "refused by the ledger" : result.message());
         }
 
         @Override
         public void rejected(final long time, final long account, final long clientOrderId, final long orderId, final RejectCode code)
         {
-            this.code = code.name();
+            error = Replies.error(null, code.name(), code.message());
         }
     }
 }

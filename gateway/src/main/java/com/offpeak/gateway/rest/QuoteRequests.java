@@ -69,7 +69,8 @@ final class QuoteRequests implements Acknowledger
             final Answer answer = new Answer();
             decoder.decode(output, 0, length, answer);
             promise.complete(answer.code != null ?
-                new JsonObject().put("error", new JsonObject().put("code", answer.code.name()).put("message", answer.code.message())) :
+                new JsonObject().putNull("id").put("ok", false)
+                    .put("error", new JsonObject().put("code", answer.code.name()).put("message", answer.code.message())) :
                 new JsonObject().put("quotes", answer.quotes));
         }
     }

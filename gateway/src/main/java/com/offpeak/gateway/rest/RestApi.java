@@ -320,7 +320,7 @@ public final class RestApi
             }
             else if (result.result() != null)
             {
-                json(ctx, 409, new JsonObject().put("ok", false).put("error", new JsonObject().put("code", result.result())));
+                ctx.response().setStatusCode(409).putHeader("content-type", "application/json").end(result.result());
             }
             else
             {

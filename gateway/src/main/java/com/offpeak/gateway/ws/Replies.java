@@ -21,7 +21,13 @@ public final class Replies
     /** {@code detail} (may be null) says what exactly was wrong; the code's own message is used without it. */
     public static String error(final String idJson, final ApiError error, final String detail)
     {
-        final JsonObject body = new JsonObject().put("code", error.name()).put("message", detail == null ? error.message() : detail);
+        return error(idJson, error.name(), detail == null ? error.message() : detail);
+    }
+
+    /** The error envelope for any stable code: the gateway's own, or the engine's and the ledger's refusals. */
+    public static String error(final String idJson, final String code, final String message)
+    {
+        final JsonObject body = new JsonObject().put("code", code).put("message", message);
         return "{\"id\":" + (idJson == null ? "null" : idJson) + ",\"ok\":false,\"error\":" + body.encode() + '}';
     }
 

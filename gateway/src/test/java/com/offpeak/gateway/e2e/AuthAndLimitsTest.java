@@ -3,6 +3,7 @@ package com.offpeak.gateway.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.offpeak.gateway.ws.Limits;
+import com.offpeak.ledger.LedgerResult;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,8 +59,13 @@ class AuthAndLimitsTest
                 assertThat(statement.lines().findFirst()).hasValue("time,transfer_id,reason,ref,lease_id,debit,credit,balance");
                 assertThat(statement.lines().filter(line -> line.contains(",DEPOSIT,"))).hasSize(2);
                 assertThat(statement.lines().reduce((a, b) -> b).orElseThrow()).endsWith(",1005.000000");
-                assertThat(exchange.post("/api/admin/withdraw", exchange.adminKey(),
-                    "{\"account\":2,\"amount\":\"99999.00\",\"idempotencyKey\":778}").status()).isEqualTo(409);
+                final TestExchange.Response shortOfCash = exchange.post("/api/admin/withdraw", exchange.adminKey(),
+                    "{\"account\":2,\"amount\":\"99999.00\",\"idempotencyKey\":778}");
+                assertThat(shortOfCash.status()).isEqualTo(409);
+                // The same envelope as every other refusal: ok false, a stable code and a message.
+                assertThat(shortOfCash.json().getBoolean("ok")).isFalse();
+                assertThat(shortOfCash.json().getJsonObject("error").getString("code")).isEqualTo("INSUFFICIENT_FUNDS");
+                assertThat(shortOfCash.json().getJsonObject("error").getString("message")).isEqualTo(LedgerResult.INSUFFICIENT_FUNDS.message());
                 // Bob hears of the refused withdrawal on his private channel, with the same code by name.
                 final JsonObject refused = bob.await(m -> "cashRejected".equals(m.getString("event")));
                 assertThat(refused.getLong("idempotencyKey")).isEqualTo(778);

@@ -138,8 +138,9 @@ class MarketFeaturesEndToEndTest
         assertThat(rest.getJsonArray("quotes")).hasSize(1);
         assertThat(rest.getJsonArray("quotes").getJsonObject(0).getString("notional")).isEqualTo("19.20");
         assertThat(exchange.get("/api/quote?instrument=H100-SXM&gpus=0&durationMinutes=60", null).status()).isEqualTo(400);
-        assertThat(exchange.get("/api/quote?instrument=H100-SXM&gpus=8&durationMinutes=1", null).json().getJsonObject("error")
-            .getString("code")).as("the engine's own check").isEqualTo("INVALID_DURATION");
+        final JsonObject tooShort = exchange.get("/api/quote?instrument=H100-SXM&gpus=8&durationMinutes=1", null).json();
+        assertThat(tooShort.getJsonObject("error").getString("code")).as("the engine's own check").isEqualTo("INVALID_DURATION");
+        assertThat(tooShort.getBoolean("ok")).as("the envelope every refusal has").isFalse();
         assertThat(buyer.ok(bid("H100-SXM", 8, 60, "2.40")).getString("status")).as("the quote took nothing from the book")
             .isEqualTo("FILLED");
     }
