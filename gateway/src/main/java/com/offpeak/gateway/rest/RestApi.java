@@ -10,6 +10,7 @@ import com.offpeak.gateway.marketdata.InstrumentMarket;
 import com.offpeak.gateway.server.Publisher;
 import com.offpeak.gateway.wire.Prices;
 import com.offpeak.gateway.ws.ApiError;
+import com.offpeak.gateway.ws.BadRequest;
 import com.offpeak.gateway.ws.Replies;
 import com.offpeak.journal.Journals;
 import com.offpeak.ledger.Ledger;
@@ -266,7 +267,7 @@ public final class RestApi
             final Instrument instrument = id instanceof String text ? catalog.byId(text) : null;
             if (instrument == null)
             {
-                throw new IllegalArgumentException("'instrument' must be a catalog id");
+                throw new BadRequest(ApiError.UNKNOWN_INSTRUMENT, "'instrument' must be a catalog id (GET /api/instruments)");
             }
             final Object interval = body.getValue("auctionIntervalSeconds");
             if (!(interval instanceof Integer seconds))
@@ -305,6 +306,11 @@ public final class RestApi
         catch (final DecodeException | ClassCastException e)
         {
             error(ctx, 400, ApiError.BAD_JSON, null);
+            return;
+        }
+        catch (final BadRequest e)
+        {
+            error(ctx, 400, e.error(), e.getMessage());
             return;
         }
         catch (final IllegalArgumentException e)

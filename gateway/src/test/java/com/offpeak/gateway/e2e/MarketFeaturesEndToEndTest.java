@@ -180,6 +180,10 @@ class MarketFeaturesEndToEndTest
         final TestExchange.Response switched = exchange.post("/api/admin/market-mode", exchange.adminKey(),
             new JsonObject().put("instrument", "L40S").put("auctionIntervalSeconds", 60).encode());
         assertThat(switched.status()).as(switched.body()).isEqualTo(200);
+        final TestExchange.Response unknown = exchange.post("/api/admin/market-mode", exchange.adminKey(),
+            new JsonObject().put("instrument", "l40s").put("auctionIntervalSeconds", 60).encode());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().getJsonObject("error").getString("code")).as("ids are case-sensitive").isEqualTo("UNKNOWN_INSTRUMENT");
         watcher.ok(new JsonObject().put("op", "subscribe").put("channel", "auction").put("instrument", "L40S"));
         watcher.ok(new JsonObject().put("op", "subscribe").put("channel", "utilisation").put("instrument", "ALL"));
         watcher.await(m -> "auction".equals(m.getString("channel")) && "AUCTION".equals(m.getString("mode")));
