@@ -4,6 +4,7 @@ import com.offpeak.engine.RejectCode;
 import com.offpeak.engine.catalog.Catalog;
 import com.offpeak.gateway.server.OutputAdapter;
 import com.offpeak.gateway.wire.Prices;
+import com.offpeak.gateway.ws.Replies;
 import com.offpeak.journal.OutputDecoder;
 import com.offpeak.pipeline.Acknowledger;
 import com.offpeak.pipeline.InputWriter;
@@ -69,8 +70,7 @@ final class QuoteRequests implements Acknowledger
             final Answer answer = new Answer();
             decoder.decode(output, 0, length, answer);
             promise.complete(answer.code != null ?
-                new JsonObject().putNull("id").put("ok", false)
-                    .put("error", new JsonObject().put("code", answer.code.name()).put("message", answer.code.message())) :
+                new JsonObject(Replies.error(null, answer.code.name(), answer.code.message())) :
                 new JsonObject().put("quotes", answer.quotes));
         }
     }
