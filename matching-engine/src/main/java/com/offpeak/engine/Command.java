@@ -1,5 +1,7 @@
 package com.offpeak.engine;
 
+import com.offpeak.engine.catalog.Instrument;
+
 /**
  * One engine command: a mutable, reusable slot (a Disruptor ring entry, a journal flyweight's
  * decoded form) so that the hot path never allocates a command per order.
@@ -217,7 +219,7 @@ public final class Command
         {
             return time;
         }
-        return time < -MAX_RELATIVE_MINUTES ? Long.MIN_VALUE : now - time * 60_000L;
+        return time < -MAX_RELATIVE_MINUTES ? Long.MIN_VALUE : now - time * Instrument.MILLIS_PER_MINUTE;
     }
 
     /**

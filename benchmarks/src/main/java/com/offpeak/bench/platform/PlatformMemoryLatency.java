@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * How long one dependent load takes on this machine for a working set of each size: the latency of
  * L1, L2, L3 and memory as a thread that chases pointers sees it. The engine's amends and cancels
  * each start with such loads (an order found by id, its level neighbours, the new level's tail),
- * and its ~7,000 resting orders are about 2 MB with their links and index — more than this VM's
- * 1 MiB of L2 per core — so its throughput follows the L3 and memory latency of the day, which
+ * and its ~7,000 resting orders are about 2 MB with their links and index — four times this VM's
+ * 512 KB of L2 per core — so its throughput follows the L3 and memory latency of the day, which
  * other guests on the host share. Run it beside the engine benchmark to tell a slower day from a
  * slower build.
  *

@@ -326,7 +326,7 @@ public final class RestApi
             }
             else if (result.result() != null)
             {
-                ctx.response().setStatusCode(409).putHeader("content-type", "application/json").end(result.result());
+                json(ctx, 409, result.result());
             }
             else
             {
@@ -389,11 +389,16 @@ public final class RestApi
 
     private static void json(final RoutingContext ctx, final int status, final JsonObject body)
     {
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+        json(ctx, status, body.encode());
+    }
+
+    private static void json(final RoutingContext ctx, final int status, final String body)
+    {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body);
     }
 
     private static void error(final RoutingContext ctx, final int status, final ApiError error, final String detail)
     {
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(Replies.error(null, error, detail));
+        json(ctx, status, Replies.error(null, error, detail));
     }
 }
