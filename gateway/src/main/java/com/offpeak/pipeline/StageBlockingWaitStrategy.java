@@ -36,8 +36,13 @@ final class StageBlockingWaitStrategy implements WaitStrategy
     /** The stages, the clock and the producers that may wait at once; more still work, on the timed park alone. */
     private static final int MAX_WAITERS = 16;
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** How long a waiter yields before it parks: long against a producer's gap between inputs, short against idleness. */
-    private static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /**
+     * How long a waiter yields before it parks: long against the gaps inside a burst, short against
+     * idleness. At 50 µs a gateway taking 20k orders/s (one every 50 µs) kept its stages yielding
+     * all the time, a quarter of its CPU, and its latency was no better (benchmarks/README.md,
+     * Gateway, "the stages' yield window").
+     */
+    private static final long YIELD_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
 
     private final Waiter[] waiters = new Waiter[MAX_WAITERS];
     private final AtomicInteger waiting = new AtomicInteger();
