@@ -82,6 +82,15 @@ class OrderIndexTest
         assertThat(index.size()).isZero();
     }
 
+    @Test
+    void refusesIdZeroWhichMarksAnEmptySlot()
+    {
+        final OrderIndex index = new OrderIndex(0);
+        assertThatThrownBy(() -> index.put(0, order(0))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(index.size()).isZero();
+        assertThat(index.get(0)).isNull();
+    }
+
     private static Order order(final long id)
     {
         final Order order = new Order();
