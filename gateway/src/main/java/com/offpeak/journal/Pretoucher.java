@@ -2,12 +2,13 @@ package com.offpeak.journal;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.agrona.IoUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,31 +19,34 @@ import org.slf4j.LoggerFactory;
  * the writer are holes. The first write to a hole faults, and the kernel's fault handler reads
  * ahead: it allocates and zero-fills a whole read-ahead window (8 MB on our VMs) before the write
  * goes on. Measured on the pipeline's stage thread at 200k inputs/s: a stall of 20-40 ms about ten
- * times a second, all of it in the kernel's memset, which set the latency tail at every rate. Read
- * here first, the same pages are already in the page cache when the writer reaches them, and its
+ * times a second, all of it in the kernel's memset, which set the latency tail at every rate. Paged
+ * in here first, the same pages are already in the page cache when the writer reaches them, and its
  * fault only maps them.
  *
  * <p>Each journal {@link #track tracks} a {@link Frontier}: its writer publishes the cycle file and
- * the position it has written up to after each commit, and this thread reads the file up to
- * {@link #AHEAD} bytes past that position (reading beyond the file's end returns nothing; Chronicle
- * grows the file a block at a time). It reads holes and data alike and never writes, so it cannot
- * change what a journal holds.
+ * the position it has written up to after each commit, and this thread pages the file in up to
+ * {@link #AHEAD} bytes past that position, never beyond the file's end (Chronicle grows the file a
+ * block at a time). It maps the file read-only and never writes, so it cannot change what a journal
+ * holds.
  *
- * <p>The zero-filling still costs CPU (here about half a microsecond per input), so it is done in
- * small pieces with a park between them: on two cores this thread takes a core from a stage or a
- * producer whenever it runs, and a piece of {@value #PIECE} bytes holds it for tens of microseconds,
- * where one read-ahead window held it for tens of milliseconds. For the same reason the pieces of
- * each {@value #WINDOW}-byte window are read from its end down: reads going forward look sequential
- * to the kernel, which would grow its read-ahead to the whole window again.
+ * <p>How it pages in matters as much as that it does. Each piece of {@value #PIECE} bytes is a
+ * {@link MappedByteBuffer#load() load} of a slice of a read-only mapping: {@code madvise(WILLNEED)}
+ * over exactly that range, which zero-fills its holes and nothing else. Reading the file instead
+ * ({@code pread}, the first version) let the kernel's read-ahead decide the size: it zero-filled
+ * megabytes per call, holding a core for 17-20 ms at a time, so the producer or the stage thread
+ * beside it lost its core that long. A piece is small and the thread parks between pieces because
+ * on two cores it takes a core from a stage or a producer whenever it runs.
  */
 public final class Pretoucher implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(Pretoucher.class);
     /** About two read-ahead windows past the writer: at 100 MB/s of journal that is 300 ms of writing. */
     static final long AHEAD = 32L << 20;
-    static final int PIECE = 64 << 10;
-    static final int WINDOW = 1 << 20;
-    /** Between pieces while behind: the kernel's timer slack makes it 100-150 µs, so up to ~400 MB/s. */
+    /** Eight pages: 2-8 µs each to page in on our VMs (the most where the VM backs the memory for the first time). */
+    static final int PIECE = 32 << 10;
+    /** How much of a file one mapping covers: a new mapping every 64 MB of journal. */
+    private static final long REGION = 64L << 20;
+    /** Between pieces while behind: the kernel's timer slack makes it 100-150 µs, so up to ~250 MB/s. */
     private static final long BETWEEN_PIECES_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /** While every frontier is far enough ahead: at 100 MB/s of journal this is 1 MB of the 32 MB of runway. */
     private static final long CAUGHT_UP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -51,13 +55,11 @@ public final class Pretoucher implements AutoCloseable
     public static final Pretoucher NONE = new Pretoucher(false);
 
     private final CopyOnWriteArrayList<Frontier> frontiers = new CopyOnWriteArrayList<>();
-    private final ByteBuffer scratch;
     private final Thread thread;
     private volatile boolean running = true;
 
     private Pretoucher(final boolean threaded)
     {
-        scratch = threaded ? ByteBuffer.allocateDirect(PIECE) : null;
         thread = threaded ? new Thread(this::run, "offpeak-pretoucher") : null;
     }
 
@@ -94,7 +96,7 @@ public final class Pretoucher implements AutoCloseable
                 boolean behind = false;
                 for (int i = 0; i < frontiers.size(); i++) // by index: no iterator per pass
                 {
-                    behind |= frontiers.get(i).touchPiece(scratch);
+                    behind |= frontiers.get(i).touchPiece();
                 }
                 LockSupport.parkNanos(behind ? BETWEEN_PIECES_NANOS : CAUGHT_UP_NANOS);
             }
@@ -145,10 +147,12 @@ public final class Pretoucher implements AutoCloseable
         private File open;
         /** Null while {@code open} is a file that could not be read: it is not retried. */
         private FileChannel channel;
+        /** A read-only mapping of {@code open} from {@code regionStart} to {@code regionEnd}; null when none is mapped. */
+        private MappedByteBuffer region;
+        private long regionStart;
+        private long regionEnd;
         /** Everything below is in the page cache, or was written by the writer. */
         private long touchedTo;
-        /** The piece of the window above {@code touchedTo} to read next, going down; -1: start the window at its top. */
-        private long nextPiece = -1;
 
         private Frontier()
         {
@@ -164,8 +168,8 @@ public final class Pretoucher implements AutoCloseable
             this.position = position;
         }
 
-        /** Reads the next piece ahead of the writer, if it is not far enough ahead yet; true if it read one. */
-        private boolean touchPiece(final ByteBuffer scratch)
+        /** Pages in the next piece ahead of the writer, if it is not far enough ahead yet; true if it did. */
+        private boolean touchPiece()
         {
             final File current = file;
             if (current == null || current.equals(open) && channel == null)
@@ -179,35 +183,21 @@ public final class Pretoucher implements AutoCloseable
                     release();
                     open = current;
                     touchedTo = 0;
-                    nextPiece = -1;
                     channel = FileChannel.open(current.toPath(), StandardOpenOption.READ);
                 }
                 final long writtenTo = position;
                 if (touchedTo < writtenTo)
                 {
                     touchedTo = writtenTo;
-                    nextPiece = -1;
                 }
-                if (touchedTo >= writtenTo + AHEAD)
+                if (touchedTo >= writtenTo + AHEAD || touchedTo >= regionEnd && !mapRegionAtTouchedTo())
                 {
                     return false;
                 }
-                if (nextPiece < 0)
-                {
-                    nextPiece = touchedTo + WINDOW - PIECE;
-                }
-                scratch.clear();
-                if (channel.read(scratch, nextPiece) <= 0)
-                {
-                    nextPiece = -1; // the file ends inside this window for now: start it again when it has grown
-                    return false;
-                }
-                nextPiece -= PIECE;
-                if (nextPiece < touchedTo)
-                {
-                    touchedTo += WINDOW;
-                    nextPiece = -1;
-                }
+                final int length = (int)Math.min(PIECE, regionEnd - touchedTo);
+                // A slice object per piece: a few dozen bytes of garbage per 32 KB of journal, on this thread only.
+                region.slice((int)(touchedTo - regionStart), length).load();
+                touchedTo += length;
                 return true;
             }
             catch (final IOException e)
@@ -220,14 +210,44 @@ public final class Pretoucher implements AutoCloseable
             }
         }
 
+        /**
+         * Maps the file from {@code touchedTo} up to {@link #REGION} bytes on, never past its end (a page of
+         * a mapping past the end would fault with SIGBUS); false if the file ends at {@code touchedTo} for now.
+         */
+        private boolean mapRegionAtTouchedTo() throws IOException
+        {
+            unmapRegion();
+            final long end = Math.min(channel.size(), touchedTo + REGION);
+            if (end <= touchedTo)
+            {
+                return false;
+            }
+            region = channel.map(FileChannel.MapMode.READ_ONLY, touchedTo, end - touchedTo);
+            regionStart = touchedTo;
+            regionEnd = end;
+            return true;
+        }
+
         /** Where the page cache is populated up to; read by tests once this frontier's pretoucher has stopped or caught up. */
         long touchedTo()
         {
             return touchedTo;
         }
 
+        private void unmapRegion()
+        {
+            if (region != null)
+            {
+                IoUtil.unmap(region);
+                region = null;
+            }
+            regionStart = 0;
+            regionEnd = 0;
+        }
+
         private void release()
         {
+            unmapRegion();
             if (channel != null)
             {
                 try

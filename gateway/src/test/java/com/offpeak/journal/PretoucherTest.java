@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pretoucher reads ahead of each frontier up to its runway or the file's end, follows a roll to a new file, and writes nothing. */
+/** The pretoucher pages in ahead of each frontier up to its runway or the file's end, follows a roll to a new file, and writes nothing. */
 class PretoucherTest
 {
     private static final long MB = 1 << 20;
@@ -20,7 +20,7 @@ class PretoucherTest
     Path dir;
 
     @Test
-    void readsAheadOfTheWriterUpToTheRunwayAndNeverChangesTheFile() throws Exception
+    void pagesInAheadOfTheWriterUpToTheRunwayAndNeverChangesTheFile() throws Exception
     {
         final Path file = sparse("a.cq4", 64 * MB);
         final byte[] written = pattern(3 << 20);
@@ -33,7 +33,7 @@ class PretoucherTest
             final Pretoucher.Frontier frontier = pretoucher.track();
             frontier.advance(file.toFile(), 3 * MB);
             awaitAtLeast(frontier::touchedTo, 3 * MB + Pretoucher.AHEAD);
-            // Caught up: it stops at the runway, whole windows past the writer.
+            // Caught up: it stops at the runway, whole pieces past the writer.
             Thread.sleep(50);
             assertThat(frontier.touchedTo()).isEqualTo(3 * MB + Pretoucher.AHEAD);
 
