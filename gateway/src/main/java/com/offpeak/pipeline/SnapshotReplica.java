@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * deterministic state machine give the state the engine had at that input, so the snapshot is the
  * one the engine would have taken — without stopping it: serializing a state of 500k running leases
  * took 0.35-1.3 s, while the engine's ring holds 0.16 s of orders at 50k/s. The price is a second
- * copy of the state in memory and the replay's CPU, under a microsecond per input.
+ * copy of the state in memory and the replay's CPU, under a microsecond per input, at the lowest
+ * scheduling priority ({@link BackgroundPriority}): the snapshot may come later, the orders may not.
  */
 final class SnapshotReplica implements AutoCloseable
 {
@@ -57,6 +58,7 @@ final class SnapshotReplica implements AutoCloseable
 
     private void follow()
     {
+        BackgroundPriority.lowerCurrentThread();
         try (JournalReplay replay = Recovery.startingPoint(dataDir, factory, snapshots))
         {
             while (!stopped)

@@ -1,0 +1,56 @@
+package com.offpeak.pipeline;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives a background thread the lowest scheduling priority (Linux nice 19), so that on a machine
+ * with few cores it runs on the CPU the order path leaves and does not take a core from it.
+ *
+ * <p>Why: on two cores the snapshot replica's bursts (replaying to catch up, then serializing the
+ * state, 0.3-0.4 s at a time) took two thirds of a core from the event loop and the stage thread,
+ * and while one ran nearly half of the orders acknowledged took over 1 ms. Java's thread priorities
+ * do nothing on Linux without root, so this calls libc: on Linux {@code setpriority(PRIO_PROCESS,
+ * tid, n)} sets the nice value of that one thread. Elsewhere, or where libc cannot be called, the
+ * thread keeps its priority (logged once): only the latency of the order path depends on it.
+ */
+final class BackgroundPriority
+{
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
+    static final int LOWEST = 19;
+    private static final int PRIO_PROCESS = 0;
+
+    /** The two libc calls, bound through JNA on first use. */
+    interface LibC extends Library
+    {
+        int gettid();
+
+        int setpriority(int which, int who, int prio);
+    }
+
+    private BackgroundPriority()
+    {
+    }
+
+    /** Lowers the calling thread to {@value #LOWEST}; false (and a log line) if it could not. */
+    static boolean lowerCurrentThread()
+    {
+        try
+        {
+            final LibC libc = Native.load("c", LibC.class);
+            if (libc.setpriority(PRIO_PROCESS, libc.gettid(), LOWEST) == 0)
+            {
+                return true;
+            }
+            LOG.warn("{} keeps its scheduling priority: setpriority failed (errno {})", Thread.currentThread().getName(),
+                Native.getLastError());
+        }
+        catch (final LinkageError e)
+        {
+            LOG.warn("{} keeps its scheduling priority: libc cannot be called here ({})", Thread.currentThread().getName(), e.toString());
+        }
+        return false;
+    }
+}
