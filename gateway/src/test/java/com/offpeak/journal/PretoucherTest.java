@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
+import org.agrona.IoUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +54,32 @@ class PretoucherTest
             raf.readFully(rest);
             assertThat(rest).containsOnly((byte)0);
         }
+    }
+
+    @Test
+    void pagesInExactlyTheRunwayAcrossItsMappingsAndWhenTheWriterJumpsAhead() throws Exception
+    {
+        final Path file = sparse("e.cq4", 256 * MB);
+        try (Pretoucher pretoucher = Pretoucher.start())
+        {
+            final Pretoucher.Frontier frontier = pretoucher.track();
+            frontier.advance(file.toFile(), 0);
+            awaitAtLeast(frontier::touchedTo, Pretoucher.AHEAD);
+            // 40 MB + the runway crosses the first 64 MB mapping's end.
+            frontier.advance(file.toFile(), 40 * MB);
+            awaitAtLeast(frontier::touchedTo, 40 * MB + Pretoucher.AHEAD);
+            // Past the second mapping's end (64-128 MB) at once.
+            frontier.advance(file.toFile(), 150 * MB);
+            awaitAtLeast(frontier::touchedTo, 150 * MB + Pretoucher.AHEAD);
+            Thread.sleep(50);
+        }
+        // 32-40 MB is the writer's to fault in: it wrote there before the pretoucher got that far.
+        assertThat(inPageCache(file, 0, Pretoucher.AHEAD)).isTrue();
+        assertThat(inPageCache(file, 40 * MB, Pretoucher.AHEAD)).isTrue();
+        assertThat(inPageCache(file, 150 * MB, Pretoucher.AHEAD)).isTrue();
+        // What was never within the runway stays a hole: no read-ahead past it.
+        assertThat(inPageCache(file, 40 * MB + Pretoucher.AHEAD + MB, 8 * MB)).isFalse();
+        assertThat(inPageCache(file, 150 * MB + Pretoucher.AHEAD + MB, 8 * MB)).isFalse();
     }
 
     @Test
@@ -101,6 +131,18 @@ class PretoucherTest
             // The pretoucher thread survives the missing file and serves the other frontier.
             awaitAtLeast(other::touchedTo, 4 * MB);
             assertThat(missing.touchedTo()).isZero();
+        }
+    }
+
+    /** Whether every page of the range is in the page cache ({@code mincore} through a mapping that touches none of them). */
+    private static boolean inPageCache(final Path file, final long from, final long length) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            final MappedByteBuffer range = channel.map(FileChannel.MapMode.READ_ONLY, from, length);
+            final boolean loaded = range.isLoaded();
+            IoUtil.unmap(range);
+            return loaded;
         }
     }
 
