@@ -31,11 +31,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it pages in matters as much as that it does. Each piece of {@value #PIECE} bytes is a
  * {@link MappedByteBuffer#load() load} of a slice of a read-only mapping: {@code madvise(WILLNEED)}
- * over exactly that range, which zero-fills its holes and no more, then a read of each of its pages. Reading the file instead
- * ({@code pread}, the first version) let the kernel's read-ahead decide the size: it zero-filled
- * megabytes per call, holding a core for 17-20 ms at a time, so the producer or the stage thread
- * beside it lost its core that long. A piece is small and the thread parks between pieces because
- * on two cores it takes a core from a stage or a producer whenever it runs.
+ * over exactly that range, which zero-fills its holes and no more, then a read of each of its
+ * pages. Reading the file instead ({@code pread}, the first version) let the kernel's read-ahead
+ * decide the size: it zero-filled megabytes per call, holding a core for 17-20 ms at a time, so the
+ * producer or the stage thread beside it lost its core that long. A piece is small and the thread
+ * parks between pieces because on two cores it takes a core from a stage or a producer whenever it
+ * runs.
  */
 public final class Pretoucher implements AutoCloseable
 {
@@ -101,10 +102,9 @@ public final class Pretoucher implements AutoCloseable
                 LockSupport.parkNanos(behind ? BETWEEN_PIECES_NANOS : CAUGHT_UP_NANOS);
             }
         }
-        catch (final RuntimeException | InternalError e)
+        catch (final RuntimeException e)
         {
-            // Only an optimisation: the writers go on without it. (InternalError: the JVM's answer to a
-            // SIGBUS in load(), should a file ever shrink under its mapping; Chronicle never shrinks one.)
+            // Only an optimisation: the writers go on without it.
             LOG.error("pretoucher stopped; the journals' writers fault their pages in themselves from now on", e);
         }
         finally
@@ -220,7 +220,9 @@ public final class Pretoucher implements AutoCloseable
 
         /**
          * Maps the file from {@code touchedTo} up to {@link #REGION} bytes on, never past its end (a page of
-         * a mapping past the end would fault with SIGBUS); false if the file ends at {@code touchedTo} for now.
+         * a mapping past the end faults with SIGBUS, in load()'s native loop fatally); false if the file ends
+         * at {@code touchedTo} for now. Files only grow under it: Chronicle never shrinks a cycle file, and
+         * one cut short by hand would bring down its own writer's mapping just the same.
          */
         private boolean mapRegionAtTouchedTo() throws IOException
         {

@@ -23,7 +23,7 @@ final class BackgroundPriority
     static final int LOWEST = 19;
     private static final int PRIO_PROCESS = 0;
 
-    /** The two libc calls, bound through JNA on first use. */
+    /** The two libc calls, bound through JNA by each call below (once per background thread's start). */
     interface LibC extends Library
     {
         int gettid();

@@ -71,7 +71,6 @@ class PretoucherTest
             // Past the second mapping's end (64-128 MB) at once.
             frontier.advance(file.toFile(), 150 * MB);
             awaitAtLeast(frontier::touchedTo, 150 * MB + Pretoucher.AHEAD);
-            Thread.sleep(50);
         }
         // 32-40 MB is the writer's to fault in: it wrote there before the pretoucher got that far.
         assertThat(inPageCache(file, 0, Pretoucher.AHEAD)).isTrue();
