@@ -148,13 +148,9 @@ public final class Pretoucher implements AutoCloseable
         private File open;
         /** Null while {@code open} is a file that could not be read: it is not retried. */
         private FileChannel channel;
-        /**
-         * A read-only mapping of {@code open} from {@code regionStart} to {@code regionEnd}; null, with
-         * {@code regionEnd} 0, when none is mapped.
-         */
+        /** A read-only mapping of {@code open} from {@code regionStart} on; null when none is mapped. */
         private MappedByteBuffer region;
         private long regionStart;
-        private long regionEnd;
         /** Everything below is in the page cache, or was written by the writer. */
         private long touchedTo;
 
@@ -198,11 +194,11 @@ public final class Pretoucher implements AutoCloseable
                 {
                     touchedTo = writtenTo;
                 }
-                if (touchedTo >= writtenTo + AHEAD || touchedTo >= regionEnd && !mapRegionAtTouchedTo())
+                if (touchedTo >= writtenTo + AHEAD || touchedTo >= regionEnd() && !mapRegionAtTouchedTo())
                 {
                     return false;
                 }
-                final int length = (int)Math.min(PIECE, regionEnd - touchedTo);
+                final int length = (int)Math.min(PIECE, regionEnd() - touchedTo);
                 // A slice object per piece: a few dozen bytes of garbage per 32 KB of journal, on this thread only.
                 region.slice((int)(touchedTo - regionStart), length).load();
                 touchedTo += length;
@@ -234,8 +230,13 @@ public final class Pretoucher implements AutoCloseable
             }
             region = channel.map(FileChannel.MapMode.READ_ONLY, touchedTo, end - touchedTo);
             regionStart = touchedTo;
-            regionEnd = end;
             return true;
+        }
+
+        /** Where the mapping ends; 0 when none is mapped, so any position needs a new one. */
+        private long regionEnd()
+        {
+            return region == null ? 0 : regionStart + region.capacity();
         }
 
         /** Where the page cache is populated up to; read by tests once this frontier's pretoucher has stopped or caught up. */
@@ -251,8 +252,6 @@ public final class Pretoucher implements AutoCloseable
                 IoUtil.unmap(region);
                 region = null;
             }
-            regionStart = 0;
-            regionEnd = 0;
         }
 
         private void release()
