@@ -38,7 +38,7 @@ public final class InputJournal implements AutoCloseable
         this(dataDir, durability, Pretoucher.Frontier.UNTRACKED);
     }
 
-    /** {@code frontier}: advanced after each commit, so a {@link Pretoucher} reads ahead of this writer. */
+    /** {@code frontier}: advanced after each commit, so a {@link Pretoucher} pages the file in ahead of this writer. */
     public InputJournal(final Path dataDir, final Durability durability, final Pretoucher.Frontier frontier)
     {
         this.durability = durability;

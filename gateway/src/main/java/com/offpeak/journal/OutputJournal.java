@@ -51,7 +51,7 @@ public final class OutputJournal implements AutoCloseable
         this(dataDir, Pretoucher.Frontier.UNTRACKED);
     }
 
-    /** {@code frontier}: advanced after each commit, so a {@link Pretoucher} reads ahead of this writer. */
+    /** {@code frontier}: advanced after each commit, so a {@link Pretoucher} pages the file in ahead of this writer. */
     public OutputJournal(final Path dataDir, final Pretoucher.Frontier frontier)
     {
         this.frontier = frontier;

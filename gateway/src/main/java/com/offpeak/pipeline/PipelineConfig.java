@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * @param tickEveryMillis  wall-clock period of TIMER_TICK inputs (0: no clock thread)
  * @param stageThreads     1: one thread runs the logic and then journals and publishes each batch; 2: the logic
  *                         and the journal-and-publish stage on threads of their own (for machines with cores to spare)
- * @param pretouch         a {@link com.offpeak.journal.Pretoucher} thread reads the journal files ahead of their writer, so
+ * @param pretouch         a {@link com.offpeak.journal.Pretoucher} thread pages the journal files in ahead of their writer, so
  *                         the stage thread never waits for the kernel to zero-fill pages (off: for a benchmark's comparison)
  */
 public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKind waitStrategy, int ringSize, long snapshotEvery,
