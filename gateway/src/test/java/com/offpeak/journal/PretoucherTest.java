@@ -35,14 +35,12 @@ class PretoucherTest
         try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier frontier = pretoucher.track();
-            frontier.advance(file.toFile(), 3 * MB);
-            awaitAtLeast(frontier::touchedTo, 3 * MB + Pretoucher.AHEAD);
+            writerAt(frontier, file, 3 * MB, 3 * MB + Pretoucher.AHEAD);
             // Caught up: it stops at the runway, whole pieces past the writer.
             Thread.sleep(50);
             assertThat(frontier.touchedTo()).isEqualTo(3 * MB + Pretoucher.AHEAD);
 
-            frontier.advance(file.toFile(), 20 * MB);
-            awaitAtLeast(frontier::touchedTo, 20 * MB + Pretoucher.AHEAD);
+            writerAt(frontier, file, 20 * MB, 20 * MB + Pretoucher.AHEAD);
         }
         assertThat(Files.size(file)).isEqualTo(64 * MB);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r"))
@@ -63,14 +61,11 @@ class PretoucherTest
         try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier frontier = pretoucher.track();
-            frontier.advance(file.toFile(), 0);
-            awaitAtLeast(frontier::touchedTo, Pretoucher.AHEAD);
+            writerAt(frontier, file, 0, Pretoucher.AHEAD);
             // 40 MB + the runway crosses the first 64 MB mapping's end.
-            frontier.advance(file.toFile(), 40 * MB);
-            awaitAtLeast(frontier::touchedTo, 40 * MB + Pretoucher.AHEAD);
+            writerAt(frontier, file, 40 * MB, 40 * MB + Pretoucher.AHEAD);
             // Past the second mapping's end (64-128 MB) at once.
-            frontier.advance(file.toFile(), 150 * MB);
-            awaitAtLeast(frontier::touchedTo, 150 * MB + Pretoucher.AHEAD);
+            writerAt(frontier, file, 150 * MB, 150 * MB + Pretoucher.AHEAD);
         }
         // 32-40 MB is the writer's to fault in: it wrote there before the pretoucher got that far.
         assertThat(inPageCache(file, 0, Pretoucher.AHEAD)).isTrue();
@@ -88,8 +83,7 @@ class PretoucherTest
         try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier frontier = pretoucher.track();
-            frontier.advance(file.toFile(), 0);
-            awaitAtLeast(frontier::touchedTo, 4 * MB);
+            writerAt(frontier, file, 0, 4 * MB);
             Thread.sleep(50);
             assertThat(frontier.touchedTo()).isEqualTo(4 * MB);
 
@@ -109,8 +103,7 @@ class PretoucherTest
         try (Pretoucher pretoucher = Pretoucher.start())
         {
             final Pretoucher.Frontier frontier = pretoucher.track();
-            frontier.advance(first.toFile(), 30 * MB);
-            awaitAtLeast(frontier::touchedTo, 40 * MB); // the first file's end
+            writerAt(frontier, first, 30 * MB, 40 * MB); // the first file's end
             frontier.advance(second.toFile(), MB);
             // A new file starts from the writer's position there (the old file's 40 MB would stay above 33 MB).
             awaitAtLeast(() -> frontier.touchedTo() == MB + Pretoucher.AHEAD ? 1 : 0, 1);
@@ -126,11 +119,18 @@ class PretoucherTest
             missing.advance(dir.resolve("gone.cq4").toFile(), 0);
             final Path file = sparse("d.cq4", 4 * MB);
             final Pretoucher.Frontier other = pretoucher.track();
-            other.advance(file.toFile(), 0);
             // The pretoucher thread survives the missing file and serves the other frontier.
-            awaitAtLeast(other::touchedTo, 4 * MB);
+            writerAt(other, file, 0, 4 * MB);
             assertThat(missing.touchedTo()).isZero();
         }
+    }
+
+    /** The writer has written {@code file} up to {@code position}; waits until the pretoucher has reached {@code touchedTo}. */
+    private static void writerAt(final Pretoucher.Frontier frontier, final Path file, final long position, final long touchedTo)
+        throws InterruptedException
+    {
+        frontier.advance(file.toFile(), position);
+        awaitAtLeast(frontier::touchedTo, touchedTo);
     }
 
     /** Whether every page of the range is in the page cache ({@code mincore} through a mapping that touches none of them). */
