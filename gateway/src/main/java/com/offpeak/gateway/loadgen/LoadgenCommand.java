@@ -77,7 +77,7 @@ public final class LoadgenCommand implements Callable<Integer>
     }
 
     @Option(names = "--mix", defaultValue = "fills", description = "order mix: fills (owners post and cancel 8-GPU asks, buyers send IOC bids: "
-        + "every other order trades) or exchange (90% amends of resting orders, one request in 40 trades, on --trade-instrument) "
+        + "every other order trades) or exchange (90%% amends of resting orders, one request in 40 trades, on --trade-instrument) "
         + "(default: ${DEFAULT-VALUE})")
     Mix mix;
 
