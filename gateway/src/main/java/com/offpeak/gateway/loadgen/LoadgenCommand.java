@@ -84,6 +84,10 @@ public final class LoadgenCommand implements Callable<Integer>
     @Option(names = "--trade-instrument", defaultValue = "T4", description = "where the exchange mix trades (default: ${DEFAULT-VALUE})")
     String tradeInstrument;
 
+    @Option(names = "--timeline", description = "write the measured answers per 100 ms of send time (answers, over 1 ms, longest) "
+        + "to this CSV file, stamped with wall time to line up with the server's GC log or a profile")
+    Path timelineFile;
+
     @Option(names = "--event-loops", defaultValue = "2", description = "event loops of the market-data subscribers (default: ${DEFAULT-VALUE})")
     int eventLoops;
 
@@ -115,6 +119,7 @@ public final class LoadgenCommand implements Callable<Integer>
         final ApiKeyStore keys = ApiKeyStore.open(data);
         final String admin = keys.create(900_000, Role.ADMIN, System.currentTimeMillis());
         final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+        final SlowAnswerTimeline timeline = new SlowAnswerTimeline(seconds);
         final AtomicLong acked = new AtomicLong();
         final AtomicLong lastAnswer = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
@@ -131,7 +136,7 @@ public final class LoadgenCommand implements Callable<Integer>
             }
             final OrderFlow flow = mix == Mix.fills ? new FillsFlow(buyer, instrument) : new ExchangeMixFlow(buyer, instrument, tradeInstrument);
             traders[i] = new TradingConnection(RawWebSocket.connect(host, port, "/ws"), keys.create(account, Role.TRADER,
-                System.currentTimeMillis()), flow, latency, acked, lastAnswer, errors, errorCodes);
+                System.currentTimeMillis()), flow, latency, timeline, acked, lastAnswer, errors, errorCodes);
         }
         final AnswerReader reader = new AnswerReader(traders);
         for (final TradingConnection trader : traders)
@@ -147,6 +152,7 @@ public final class LoadgenCommand implements Callable<Integer>
             connections, rate, mix, subscribers, instrument, host, port);
 
         run(traders, warmup);
+        timeline.start(System.nanoTime(), System.currentTimeMillis());
         for (final TradingConnection trader : traders)
         {
             trader.startMeasuring();
@@ -189,7 +195,12 @@ public final class LoadgenCommand implements Callable<Integer>
             MarketDataSubscriber.report(watchers);
         }
         reader.check();
-        reader.close();
+        reader.close(); // joins the reader: the timeline is complete and visible from here
+        System.out.println(timeline.summary());
+        if (timelineFile != null)
+        {
+            timeline.write(timelineFile);
+        }
         for (final TradingConnection trader : traders)
         {
             trader.socket().close();

@@ -41,6 +41,7 @@ final class TradingConnection implements RawWebSocket.TextHandler
     /** The login answered and resting orders accepted so far (reader thread), or {@link #REFUSED}. */
     private final AtomicLong opened = new AtomicLong();
     private final Recorder latency;
+    private final SlowAnswerTimeline timeline;
     private final AtomicLong acked;
     /** When the latest measured answer arrived (System.nanoTime()), shared by all connections. */
     private final AtomicLong lastAnswer;
@@ -51,7 +52,8 @@ final class TradingConnection implements RawWebSocket.TextHandler
     /** Answers to requests before this id (the warm-up's) are not measured. */
     private volatile long firstMeasuredId = Long.MAX_VALUE;
 
-    TradingConnection(final RawWebSocket socket, final String key, final OrderFlow flow, final Recorder latency, final AtomicLong acked,
+    TradingConnection(final RawWebSocket socket, final String key, final OrderFlow flow, final Recorder latency,
+        final SlowAnswerTimeline timeline, final AtomicLong acked,
         final AtomicLong lastAnswer, final AtomicLong errors, final Map<String, LongAdder> errorCodes) throws IOException
     {
         this.lastAnswer = lastAnswer;
@@ -59,6 +61,7 @@ final class TradingConnection implements RawWebSocket.TextHandler
         this.socket = socket;
         this.flow = flow;
         this.latency = latency;
+        this.timeline = timeline;
         this.acked = acked;
         this.errors = errors;
         socket.sendText(ByteBuffer.wrap(("{\"id\":" + LOGIN + ",\"op\":\"login\",\"key\":\"" + key + "\"}")
@@ -181,8 +184,11 @@ final class TradingConnection implements RawWebSocket.TextHandler
         lastAnswer.accumulateAndGet(now, Math::max);
         if (ok)
         {
+            final long intended = intendedById[(int)(id & (IN_FLIGHT - 1))];
+            final long took = Math.max(0, now - intended);
+            latency.recordValue(took);
+            timeline.record(intended, took);
             acked.incrementAndGet();
-            latency.recordValue(Math.max(0, now - intendedById[(int)(id & (IN_FLIGHT - 1))]));
         }
         else
         {

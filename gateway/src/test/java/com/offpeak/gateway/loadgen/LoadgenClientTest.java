@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +133,14 @@ class LoadgenClientTest
             final AtomicLong acked = new AtomicLong();
             final AtomicLong errors = new AtomicLong();
             final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+            final SlowAnswerTimeline timeline = new SlowAnswerTimeline(60);
             // An owner posts and cancels (every request accepted); a buyer with no cash is refused every bid.
             final TradingConnection owner = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                server.keys().create(1, Role.TRADER, 0), new FillsFlow(false, "L4"), latency, acked, new AtomicLong(), errors, codes);
+                server.keys().create(1, Role.TRADER, 0), new FillsFlow(false, "L4"), latency, timeline, acked, new AtomicLong(), errors,
+                codes);
             final TradingConnection broke = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                server.keys().create(2, Role.TRADER, 0), new FillsFlow(true, "L4"), latency, acked, new AtomicLong(), errors, codes);
+                server.keys().create(2, Role.TRADER, 0), new FillsFlow(true, "L4"), latency, timeline, acked, new AtomicLong(), errors,
+                codes);
             final long start = System.nanoTime();
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {owner, broke}))
             {
@@ -148,6 +152,7 @@ class LoadgenClientTest
                     owner.send(System.nanoTime());
                 }
                 Thread.sleep(500);
+                timeline.start(System.nanoTime(), 0);
                 owner.startMeasuring();
                 broke.startMeasuring();
                 for (int i = 0; i < 200; i++)
@@ -169,6 +174,10 @@ class LoadgenClientTest
             assertThat(measured.getMaxValue()).isLessThanOrEqualTo(elapsed);
             assertThat(errors.get()).isEqualTo(50);
             assertThat(codes).containsOnlyKeys("INSUFFICIENT_FUNDS");
+            final Path csv = dataDir.resolve("timeline.csv");
+            timeline.write(csv);
+            assertThat(Files.readAllLines(csv).stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum())
+                .as("the timeline counts the measured answers, as the histogram does").isEqualTo(200);
             owner.socket().close();
             broke.socket().close();
         }
@@ -190,7 +199,7 @@ class LoadgenClientTest
                 }
             })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
             final TradingConnection trader = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.actualPort(), "/ws"), "key",
-                new FillsFlow(false, "L4"), new Recorder(3), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                new FillsFlow(false, "L4"), new Recorder(3), new SlowAnswerTimeline(1), new AtomicLong(), new AtomicLong(), new AtomicLong(),
                 new ConcurrentHashMap<>());
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {trader}))
             {
@@ -232,10 +241,10 @@ class LoadgenClientTest
             final AtomicLong errors = new AtomicLong();
             final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
             final TradingConnection owner = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                ownerKey, new ExchangeMixFlow(false, "L4", "T4"), latency, acked, new AtomicLong(), errors,
+                ownerKey, new ExchangeMixFlow(false, "L4", "T4"), latency, new SlowAnswerTimeline(1), acked, new AtomicLong(), errors,
                 codes);
             final TradingConnection buyer = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                buyerKey, new ExchangeMixFlow(true, "L4", "T4"), latency, acked, new AtomicLong(), errors,
+                buyerKey, new ExchangeMixFlow(true, "L4", "T4"), latency, new SlowAnswerTimeline(1), acked, new AtomicLong(), errors,
                 codes);
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {owner, buyer}))
             {
