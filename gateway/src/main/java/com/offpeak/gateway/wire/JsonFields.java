@@ -29,7 +29,7 @@ public final class JsonFields
     /** Vert.x's (Jackson's) default number length limit, in digits. */
     static final int MAX_NUMBER_DIGITS = 1000;
 
-    private final String text;
+    private String text;
     /** Per field: where its name starts and ends in {@link #text} (quotes excluded). */
     private int[] nameBounds = new int[16];
     /** Per field: its name when it was written with escapes, else null (compared in place). */
@@ -47,22 +47,48 @@ public final class JsonFields
     /** The object {@code text} holds, or null if it is not exactly one well-formed JSON object. */
     public static JsonFields parse(final String text)
     {
-        final Parser parser = new Parser(text);
-        try
+        return new Reader().parse(text);
+    }
+
+    /**
+     * Parses request after request into the same top-level object, for one connection's requests:
+     * a parse allocates only the values (and any nested object), not the object and its arrays.
+     * What it returns is valid until its next parse. Not thread-safe.
+     */
+    public static final class Reader
+    {
+        private final Parser parser = new Parser();
+        private final JsonFields fields = new JsonFields(null);
+
+        /** As {@link JsonFields#parse}, into this reader's object. */
+        public JsonFields parse(final String text)
         {
-            final int start = parser.skipWhitespace(0);
-            if (start >= text.length() || text.charAt(start) != '{')
+            parser.reset(text);
+            fields.reset(text);
+            try
+            {
+                final int start = parser.skipWhitespace(0);
+                if (start >= text.length() || text.charAt(start) != '{')
+                {
+                    return null;
+                }
+                final int end = parser.skipWhitespace(parser.object(start, fields, 1));
+                return end == text.length() ? fields : null;
+            }
+            catch (final Malformed e)
             {
                 return null;
             }
-            final JsonFields fields = new JsonFields(text);
-            final int end = parser.skipWhitespace(parser.object(start, fields, 1));
-            return end == text.length() ? fields : null;
         }
-        catch (final Malformed e)
-        {
-            return null;
-        }
+    }
+
+    /** Empties this object for the next text; the last one's values are let go. */
+    private void reset(final String text)
+    {
+        this.text = text;
+        Arrays.fill(values, 0, count, null);
+        Arrays.fill(escapedNames, 0, count, null);
+        count = 0;
     }
 
     /** The value of field {@code name}, or null when it is absent or JSON null. */
@@ -169,17 +195,19 @@ public final class JsonFields
     /** Recursive descent over the text; each method takes the position of its first char and returns the position after it. */
     private static final class Parser
     {
-        private final String text;
-        private final int length;
+        private String text;
+        private int length;
         /** The value of the last {@link #value} call. */
         private Object value;
         /** The decoded text of the last string with escapes read by {@link #string}, else null. */
         private String escaped;
 
-        Parser(final String text)
+        void reset(final String text)
         {
             this.text = text;
             this.length = text.length();
+            value = null;
+            escaped = null;
         }
 
         int object(final int open, final JsonFields into, final int depth)

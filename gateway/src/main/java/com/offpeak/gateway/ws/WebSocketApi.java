@@ -108,8 +108,10 @@ public final class WebSocketApi
             writer, address, catalog.size(), limits.maxPendingMessages(), limits.maxInFlight(), slowConsumers::increment);
         session.anonymousBucket(new TokenBucket(limits.requestsPerSecond(), limits.requestBurst(), System.nanoTime()));
         sessions.publish(session);
+        // Per connection, like its requests: reused request after request on the connection's event loop.
         final Command staged = new Command();
-        socket.textMessageHandler(text -> onText(session, staged, text));
+        final JsonFields.Reader reader = new JsonFields.Reader();
+        socket.textMessageHandler(text -> onText(session, staged, reader, text));
         socket.binaryMessageHandler(bytes -> reply(session, Replies.error(null, ApiError.BINARY_NOT_SUPPORTED, null)));
         socket.exceptionHandler(e ->
         {
@@ -140,7 +142,7 @@ public final class WebSocketApi
         });
     }
 
-    private void onText(final Session session, final Command staged, final String text)
+    private void onText(final Session session, final Command staged, final JsonFields.Reader reader, final String text)
     {
         requests.increment();
         if (text.length() > limits.maxRequestBytes())
@@ -148,7 +150,7 @@ public final class WebSocketApi
             error(session, null, ApiError.FRAME_TOO_LARGE, "at most " + limits.maxRequestBytes() + " bytes per request");
             return;
         }
-        final JsonFields request = JsonFields.parse(text);
+        final JsonFields request = reader.parse(text);
         if (request == null)
         {
             error(session, null, ApiError.BAD_JSON, null);
