@@ -57,7 +57,8 @@ public final class Session
     private final Runnable onDroppedAsSlow;
     private final AwaitingAcks awaiting;
     private volatile ApiKey key;
-    private TokenBucket anonymousBucket;
+    /** The rate limit in force: the connection's own before login, the key's (shared by its connections) after. */
+    private TokenBucket bucket;
     /** Publisher-context only: per instrument, the bits of the {@link Channel}s followed. */
     private final int[] channels;
     private boolean followsAnything;
@@ -189,15 +190,16 @@ public final class Session
         return awaiting;
     }
 
-    /** Rate limit of a connection before login (per connection); after login the key's shared bucket applies. */
-    TokenBucket anonymousBucket()
+    /** The rate limit of this connection's requests (event loop). */
+    TokenBucket bucket()
     {
-        return anonymousBucket;
+        return bucket;
     }
 
-    void anonymousBucket(final TokenBucket bucket)
+    /** The connection's own rate limit, until a login replaces it. */
+    void anonymousBucket(final TokenBucket anonymous)
     {
-        anonymousBucket = bucket;
+        bucket = anonymous;
     }
 
     public String address()
@@ -211,8 +213,10 @@ public final class Session
         return key;
     }
 
-    void key(final ApiKey key)
+    /** Logs in as {@code key}, whose rate limit its connections share from now on (event loop). */
+    void login(final ApiKey key, final TokenBucket keyBucket)
     {
+        this.bucket = keyBucket;
         this.key = key;
     }
 

@@ -189,7 +189,7 @@ public final class WebSocketApi
         {
             throw new BadRequest(ApiError.UNKNOWN_OP, opValue == null ? "'op' is required" : "no op " + Replies.clip(opValue));
         }
-        if (!bucket(session).tryAcquire(System.nanoTime()))
+        if (!session.bucket().tryAcquire(System.nanoTime()))
         {
             throw new BadRequest(ApiError.RATE_LIMITED, "at most " + (long)limits.requestsPerSecond() + " requests per second");
         }
@@ -214,7 +214,8 @@ public final class WebSocketApi
         {
             throw new BadRequest(ApiError.AUTH_FAILED, null);
         }
-        session.key(key);
+        session.login(key, bucketsByKey.computeIfAbsent(key.keyId(),
+            keyId -> new TokenBucket(limits.requestsPerSecond(), limits.requestBurst(), System.nanoTime())));
         final String answer = Replies.ok(id, new JsonObject().put("account", key.account()).put("role", key.role().name()));
         // The answer and the first balance go out from the publisher, so they arrive in that order.
         publisher.context().runOnContext(ignored ->
@@ -305,17 +306,6 @@ public final class WebSocketApi
             session.awaiting().retractNewest();
             throw new BadRequest(ApiError.BUSY, null);
         }
-    }
-
-    private TokenBucket bucket(final Session session)
-    {
-        final ApiKey key = session.key();
-        if (key == null)
-        {
-            return session.anonymousBucket();
-        }
-        return bucketsByKey.computeIfAbsent(key.keyId(),
-            keyId -> new TokenBucket(limits.requestsPerSecond(), limits.requestBurst(), System.nanoTime()));
     }
 
     private void error(final Session session, final String id, final ApiError error, final String detail)
