@@ -46,7 +46,7 @@ run() # name, orders sent (warm-up included), loadgen options...
   before=$(cpu_ticks)
   # The whole output goes to a file; the result lines, and any failure's, to the terminal.
   ./offpeak loadgen --data "$data" --port "$port" "$@" > "/tmp/gw-bench-$tag-$name.out" 2>&1 || echo "$name: loadgen failed"
-  grep -E 'acknowledged|ack latency|errors by|market data|lag|Exception|closed by' "/tmp/gw-bench-$tag-$name.out" | sed "s/^/$name: /" || true
+  grep -E 'acknowledged|ack latency|answers over|errors by|market data|lag|Exception|closed by' "/tmp/gw-bench-$tag-$name.out" | sed "s/^/$name: /" || true
   after=$(cpu_ticks)
   echo "$name: server CPU $(( (after - before) * 10 )) ms, $(( (after - before) * 10000000 / orders )) ns per order sent"
 }
