@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * intended send times, with how many took longer than a threshold and the longest. A p99 says how
  * many answers were slow, not whether they were spread over the run (the round trip's own cost) or
  * packed into a few stretches (a pause, another thread on the cores); the bins, stamped with wall
- * time, line up with a GC log or a profile of the server. Written by the single reader thread only.
+ * time, line up with a GC log or a profile of the server. The sender {@link #start starts} it before
+ * the first measured request; from then on only the single reader thread writes it, and the main
+ * thread reads it once the reader has stopped.
  */
 final class SlowAnswerTimeline
 {
@@ -33,7 +35,11 @@ final class SlowAnswerTimeline
         longest = new long[bins];
     }
 
-    /** Sender thread, before the first measured request: bins count from here. */
+    /**
+     * Sender thread, before the first measured request: bins count from here. The reader sees these
+     * fields because it records only answers to measured requests, which it recognises by an id the
+     * sender publishes (a volatile write) after this call.
+     */
     void start(final long nanos, final long epochMillis)
     {
         startEpochMillis = epochMillis;
