@@ -48,7 +48,7 @@ import org.HdrHistogram.Histogram;
  * {@code -Dpipeline.throughput=false} skips the measured throughput and replay runs,
  * {@code -Dpipeline.rates=200000} (comma-separated, default 10000,100000,200000; empty: no latency runs),
  * {@code -Dpipeline.durability=ASYNC} and {@code -Dpipeline.waits=YIELDING} (comma-separated, default all);
- * {@code -Dpipeline.pretouch=false} runs without the journals' pretoucher, for a comparison;
+ * {@code -Dpipeline.pretouch=false} runs without the journals' pretoucher (the writers then map their files without read-ahead);
  * {@code -Dpipeline.preallocate=131072} makes the engine's and the ledger's long-lived objects up front, as {@code serve} does
  * (default: {@link EngineConfig#DEFAULT}'s count).
  */
