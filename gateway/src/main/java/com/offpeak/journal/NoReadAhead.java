@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * slower. Readers are not affected: their mappings are their own.
  *
  * <p>Only advice: where libc's {@code madvise} cannot be called, or refuses, the writer goes on with
- * the kernel's default (and the log says so once).
+ * the kernel's default (and the log says so, once per writer).
  */
 final class NoReadAhead
 {
@@ -47,7 +47,7 @@ final class NoReadAhead
     /** For the writer that advances {@code frontier}: active only if no pretoucher follows it. */
     NoReadAhead(final Pretoucher.Frontier frontier)
     {
-        active = frontier == Pretoucher.Frontier.UNTRACKED && Libc.BOUND != null;
+        active = frontier == Pretoucher.Frontier.UNTRACKED && Bound.LIBC != null;
     }
 
     /** Called with the bytes of the document being written, after writing into it. */
@@ -60,7 +60,7 @@ final class NoReadAhead
         }
         advised = store;
         // A chunk maps the file from its start() up to its capacity() (file offsets), overlap included.
-        if (Libc.BOUND.madvise(new Pointer(chunk.addressForRead(chunk.start())), chunk.capacity() - chunk.start(), MADV_RANDOM) != 0)
+        if (Bound.LIBC.madvise(new Pointer(chunk.addressForRead(chunk.start())), chunk.capacity() - chunk.start(), MADV_RANDOM) != 0)
         {
             refused = true;
             LOG.warn("madvise(MADV_RANDOM) failed (errno {}): the journal writer keeps the kernel's read-ahead", Native.getLastError());
@@ -68,10 +68,10 @@ final class NoReadAhead
     }
 
     /** Bound on first use, so a process whose writers all have a pretoucher never loads JNA for this. */
-    private static final class Libc
+    private static final class Bound
     {
         /** Null where libc cannot be bound: then every writer keeps the default read-ahead. */
-        static final LibC BOUND = bind();
+        static final LibC LIBC = bind();
 
         private static LibC bind()
         {
