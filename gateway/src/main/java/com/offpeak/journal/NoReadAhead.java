@@ -1,7 +1,6 @@
 package com.offpeak.journal;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import com.offpeak.os.Libc;
 import com.sun.jna.Pointer;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
@@ -31,13 +30,6 @@ import org.slf4j.LoggerFactory;
 final class NoReadAhead
 {
     private static final Logger LOG = LoggerFactory.getLogger(NoReadAhead.class);
-    private static final int MADV_RANDOM = 1;
-
-    interface LibC extends Library
-    {
-        int madvise(Pointer address, long length, int advice);
-    }
-
     /** False for a writer a pretoucher follows: it keeps the kernel's default. */
     private final boolean active;
     /** The chunk advised last; the writer moves to a new chunk every 64 MB or so. */
@@ -47,7 +39,7 @@ final class NoReadAhead
     /** For the writer that advances {@code frontier}: active only if no pretoucher follows it. */
     NoReadAhead(final Pretoucher.Frontier frontier)
     {
-        active = frontier == Pretoucher.Frontier.UNTRACKED && Bound.LIBC != null;
+        active = frontier == Pretoucher.Frontier.UNTRACKED && Libc.calls() != null;
     }
 
     /** Called with the bytes of the document being written, after writing into it. */
@@ -60,30 +52,10 @@ final class NoReadAhead
         }
         advised = store;
         // A chunk maps the file from its start() up to its capacity() (file offsets), overlap included.
-        if (Bound.LIBC.madvise(new Pointer(chunk.addressForRead(chunk.start())), chunk.capacity() - chunk.start(), MADV_RANDOM) != 0)
+        if (Libc.calls().madvise(new Pointer(chunk.addressForRead(chunk.start())), chunk.capacity() - chunk.start(), Libc.MADV_RANDOM) != 0)
         {
             refused = true;
-            LOG.warn("madvise(MADV_RANDOM) failed (errno {}): the journal writer keeps the kernel's read-ahead", Native.getLastError());
-        }
-    }
-
-    /** Bound on first use, so a process whose writers all have a pretoucher never loads JNA for this. */
-    private static final class Bound
-    {
-        /** Null where libc cannot be bound: then every writer keeps the default read-ahead. */
-        static final LibC LIBC = bind();
-
-        private static LibC bind()
-        {
-            try
-            {
-                return Native.load("c", LibC.class);
-            }
-            catch (final LinkageError e)
-            {
-                LOG.warn("libc's madvise cannot be called here ({}): the journal writers keep the kernel's read-ahead", e.toString());
-                return null;
-            }
+            LOG.warn("madvise(MADV_RANDOM) failed (errno {}): the journal writer keeps the kernel's read-ahead", Libc.lastError());
         }
     }
 }

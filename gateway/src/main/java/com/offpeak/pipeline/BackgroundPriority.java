@@ -1,7 +1,6 @@
 package com.offpeak.pipeline;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import com.offpeak.os.Libc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,32 +20,26 @@ final class BackgroundPriority
 {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundPriority.class);
     static final int LOWEST = 19;
-    private static final int PRIO_PROCESS = 0;
-
-    /** The two libc calls, bound through JNA by each call below (once per background thread's start). */
-    interface LibC extends Library
-    {
-        int gettid();
-
-        int setpriority(int which, int who, int prio);
-    }
 
     private BackgroundPriority()
     {
     }
 
-    /** Lowers the calling thread to {@value #LOWEST}; false (and a log line) if it could not. */
+    /** Lowers the calling thread to {@value #LOWEST}; false if it could not (logged here, or once by {@link Libc} if libc cannot be bound). */
     static boolean lowerCurrentThread()
     {
+        final Libc.Calls libc = Libc.calls();
+        if (libc == null)
+        {
+            return false;
+        }
         try
         {
-            final LibC libc = Native.load("c", LibC.class);
-            if (libc.setpriority(PRIO_PROCESS, libc.gettid(), LOWEST) == 0)
+            if (libc.setpriority(Libc.PRIO_PROCESS, libc.gettid(), LOWEST) == 0)
             {
                 return true;
             }
-            LOG.warn("{} keeps its scheduling priority: setpriority failed (errno {})", Thread.currentThread().getName(),
-                Native.getLastError());
+            LOG.warn("{} keeps its scheduling priority: setpriority failed (errno {})", Thread.currentThread().getName(), Libc.lastError());
         }
         catch (final LinkageError e)
         {
