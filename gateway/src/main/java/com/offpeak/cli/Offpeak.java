@@ -1,6 +1,7 @@
 package com.offpeak.cli;
 
 import com.offpeak.gateway.loadgen.LoadgenCommand;
+import com.offpeak.journal.DataDirectoryInUseException;
 import com.offpeak.gateway.server.ApiKeyCommand;
 import com.offpeak.gateway.server.DemoCommand;
 import com.offpeak.gateway.server.ServeCommand;
@@ -22,6 +23,24 @@ public final class Offpeak
 {
     public static void main(final String[] args)
     {
-        System.exit(new CommandLine(new Offpeak()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line as {@link #main} runs it. A data directory another process writes is the
+     * user's mistake, not the program's: one line saying so, exit code 1, no stack trace.
+     */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new Offpeak()).setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler((exception, commandLine, parsed) ->
+            {
+                if (exception instanceof DataDirectoryInUseException)
+                {
+                    commandLine.getErr().println("offpeak " + commandLine.getCommandName() + ": " + exception.getMessage());
+                    return 1;
+                }
+                throw exception;
+            });
     }
 }

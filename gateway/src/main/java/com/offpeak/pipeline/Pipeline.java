@@ -7,6 +7,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import com.offpeak.journal.DataDirectoryLock;
 import com.offpeak.journal.InputJournal;
 import com.offpeak.journal.Journals;
 import com.offpeak.journal.OutputJournal;
@@ -24,9 +25,9 @@ import org.slf4j.LoggerFactory;
  *   producers ──► ring ──► logic (stamp sequence and time, apply) ──► publisher (input journal and commit,
  *                                                                     then output journal, subscribers, snapshots, acks)
  * </pre>
- * {@link #start} first recovers the data directory (snapshot + replay), then opens the ring. Any
- * number of threads may {@link #submit}; each submission is acknowledged once, in sequence order,
- * on the publisher thread. A clock thread submits TIMER_TICKs, so timers are journaled inputs too.
+ * {@link #start} first locks the data directory against a second writer ({@link DataDirectoryLock}),
+ * recovers it (snapshot + replay), then opens the ring. Any number of threads may {@link #submit};
+ * each submission is acknowledged once, in sequence order, on the publisher thread. A clock thread submits TIMER_TICKs, so timers are journaled inputs too.
  */
 public final class Pipeline implements AutoCloseable
 {
@@ -34,6 +35,8 @@ public final class Pipeline implements AutoCloseable
     private static final InputWriter<Void> TIMER_TICK = (slot, unused) -> slot.timerTick();
     private static final InputWriter<Void> SNAPSHOT = (slot, unused) -> slot.snapshot();
 
+    /** This process's claim on the data directory, released after the journals close. */
+    private final DataDirectoryLock directoryLock;
     private final Disruptor<RingSlot> disruptor;
     private final RingBuffer<RingSlot> ring;
     private final InputJournal inputJournal;
@@ -52,9 +55,10 @@ public final class Pipeline implements AutoCloseable
     private volatile boolean running = true;
     private boolean closed;
 
-    private Pipeline(final PipelineConfig config, final StateMachineFactory factory, final PipelineClock stampClock,
-        final OutputSubscriber[] subscribers)
+    private Pipeline(final DataDirectoryLock directoryLock, final PipelineConfig config, final StateMachineFactory factory,
+        final PipelineClock stampClock, final OutputSubscriber[] subscribers)
     {
+        this.directoryLock = directoryLock;
         final SnapshotStore snapshots = new SnapshotStore(config.dataDir().resolve(Journals.SNAPSHOTS), config.snapshotsKept());
         pretoucher = config.pretouch() ? Pretoucher.start() : Pretoucher.NONE;
         outputJournal = new OutputJournal(config.dataDir(), pretoucher.track());
@@ -107,7 +111,7 @@ public final class Pipeline implements AutoCloseable
     /** Recovers {@code config.dataDir()} and starts the pipeline; subscribers are fixed from then on. */
     public static Pipeline start(final PipelineConfig config, final StateMachineFactory factory, final OutputSubscriber... subscribers)
     {
-        return new Pipeline(config, factory, null, subscribers);
+        return open(config, factory, null, subscribers);
     }
 
     /**
@@ -118,7 +122,26 @@ public final class Pipeline implements AutoCloseable
     public static Pipeline startWithClock(final PipelineConfig config, final StateMachineFactory factory, final PipelineClock clock,
         final OutputSubscriber... subscribers)
     {
-        return new Pipeline(config, factory, clock, subscribers);
+        return open(config, factory, clock, subscribers);
+    }
+
+    /**
+     * Locks the data directory first (another process writing it refuses this start), and releases
+     * it if recovery or start-up fails, so that the directory can be opened again.
+     */
+    private static Pipeline open(final PipelineConfig config, final StateMachineFactory factory, final PipelineClock clock,
+        final OutputSubscriber[] subscribers)
+    {
+        final DataDirectoryLock directoryLock = DataDirectoryLock.acquire(config.dataDir());
+        try
+        {
+            return new Pipeline(directoryLock, config, factory, clock, subscribers);
+        }
+        catch (final RuntimeException | Error e)
+        {
+            directoryLock.close();
+            throw e;
+        }
     }
 
     /**
@@ -202,6 +225,7 @@ public final class Pipeline implements AutoCloseable
         pretoucher.close();
         inputJournal.close();
         outputJournal.close();
+        directoryLock.close();
         LOG.info("pipeline stopped");
     }
 

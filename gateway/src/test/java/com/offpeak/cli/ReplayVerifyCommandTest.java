@@ -22,7 +22,6 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReplayVerifyCommandTest
 {
@@ -86,7 +85,7 @@ class ReplayVerifyCommandTest
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try
         {
-            return new CommandLine(new Offpeak()).execute(args);
+            return Offpeak.commandLine().execute(args);
         }
         finally
         {
