@@ -6,6 +6,7 @@ import com.offpeak.gateway.server.ApiKeyCommand;
 import com.offpeak.gateway.server.DemoCommand;
 import com.offpeak.gateway.server.ServeCommand;
 import com.offpeak.study.SimulateCommand;
+import java.net.BindException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,15 +28,16 @@ public final class Offpeak
     }
 
     /**
-     * The command line as {@link #main} runs it. A data directory another process writes is the
-     * user's mistake, not the program's: one line saying so, exit code 1, no stack trace.
+     * The command line as {@link #main} runs it. A data directory another process writes and a port
+     * another server listens on are the user's to fix, not the program's failures: one line saying
+     * so, exit code 1, no stack trace.
      */
     public static CommandLine commandLine()
     {
         return new CommandLine(new Offpeak()).setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler((exception, commandLine, parsed) ->
             {
-                if (exception instanceof DataDirectoryInUseException)
+                if (exception instanceof DataDirectoryInUseException || exception instanceof BindException)
                 {
                     commandLine.getErr().println("offpeak " + commandLine.getCommandName() + ": " + exception.getMessage());
                     return 1;

@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.net.BindException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public final class GatewayServer implements AutoCloseable
             // frame would pass the frame limit and then be dropped whole, unanswered, once inflated.
             .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false)
             .setRegisterWebSocketWriteHandlers(false);
-        server = vertx.createHttpServer(options)
+        final HttpServer created = vertx.createHttpServer(options)
             .webSocketHandshakeHandler(handshake ->
             {
                 if ("/ws".equals(handshake.path()))
@@ -98,9 +99,22 @@ public final class GatewayServer implements AutoCloseable
                 }
             })
             .webSocketHandler(webSocketApi::accept)
-            .requestHandler(router)
-            .listen()
-            .await(30, TimeUnit.SECONDS);
+            .requestHandler(router);
+        try
+        {
+            server = created.listen().await(30, TimeUnit.SECONDS);
+        }
+        catch (final Exception e)
+        {
+            // Nothing listens, so nothing may keep running: the pipeline (and its lock on the data directory) stops too.
+            stopBehindServer();
+            if (e instanceof BindException)
+            {
+                throw new BindException("cannot listen on " + config.bindAddress() + ':' + config.port() + ": " + e.getMessage() +
+                    " (another server there? --port chooses another)");
+            }
+            throw e;
+        }
         LOG.info("gateway listening on http://{}:{}/ (WebSocket /ws), data in {}", config.bindAddress(), server.actualPort(),
             config.dataDir());
     }
@@ -164,6 +178,12 @@ public final class GatewayServer implements AutoCloseable
         {
             LOG.warn("server did not close cleanly", e);
         }
+        stopBehindServer();
+    }
+
+    /** Stops what runs behind the HTTP server, in order: the pipeline, Vert.x, the publisher. */
+    private void stopBehindServer()
+    {
         pipeline.close();
         try
         {
