@@ -89,6 +89,9 @@ public final class RestApi
         router.post("/api/admin/withdraw").handler(ctx -> cash(ctx, false));
         router.post("/api/admin/spending-cap").handler(this::spendingCap);
         router.post("/api/admin/market-mode").handler(this::marketMode);
+        // Last of the API's routes: an API client gets the JSON envelope for a wrong path or method, not the page's HTML 404.
+        router.route("/api/*").handler(ctx -> error(ctx, 404, ApiError.NOT_FOUND,
+            "no such endpoint: " + ctx.request().method() + ' ' + ctx.request().path() + " (docs/api.md lists them)"));
     }
 
     private void health(final RoutingContext ctx)

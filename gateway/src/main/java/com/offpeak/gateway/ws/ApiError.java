@@ -19,6 +19,7 @@ public enum ApiError
     AUTH_FAILED("unknown or invalid API key"),
     ALREADY_AUTHENTICATED("this connection is already logged in"),
     FORBIDDEN("this key may not do that"),
+    NOT_FOUND("no such endpoint"),
     RATE_LIMITED("too many requests; slow down"),
     TOO_MANY_CONNECTIONS("too many connections from this address"),
     TOO_MANY_IN_FLIGHT("too many requests awaiting an answer on this connection"),
