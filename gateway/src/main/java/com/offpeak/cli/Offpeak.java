@@ -1,10 +1,10 @@
 package com.offpeak.cli;
 
 import com.offpeak.gateway.loadgen.LoadgenCommand;
-import com.offpeak.journal.DataDirectoryInUseException;
 import com.offpeak.gateway.server.ApiKeyCommand;
 import com.offpeak.gateway.server.DemoCommand;
 import com.offpeak.gateway.server.ServeCommand;
+import com.offpeak.journal.DataDirectoryInUseException;
 import com.offpeak.study.SimulateCommand;
 import java.net.BindException;
 import picocli.CommandLine;

@@ -45,16 +45,23 @@ public final class DataDirectoryLock implements AutoCloseable
         {
             Files.createDirectories(dataDir);
             final FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            if (!holds(channel))
+            try
             {
-                final String holder = Files.readString(file, StandardCharsets.US_ASCII).strip();
-                channel.close();
-                throw new DataDirectoryInUseException("data directory " + dataDir + " is in use by another Offpeak process" +
-                    (holder.isEmpty() ? "" : " (" + holder + ")") + ": stop it first, or give this one another --data directory");
+                if (!holds(channel))
+                {
+                    final String holder = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                    throw new DataDirectoryInUseException("data directory " + dataDir + " is in use by another Offpeak process" +
+                        (holder.isEmpty() ? "" : " (" + holder + ")") + ": stop it first, or give this one another --data directory");
+                }
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+                return new DataDirectoryLock(channel);
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            return new DataDirectoryLock(channel);
+            catch (final IOException | RuntimeException e)
+            {
+                channel.close();
+                throw e;
+            }
         }
         catch (final IOException e)
         {

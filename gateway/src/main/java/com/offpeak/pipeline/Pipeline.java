@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * {@link #start} first locks the data directory against a second writer ({@link DataDirectoryLock}),
  * recovers it (snapshot + replay), then opens the ring. Any number of threads may {@link #submit};
- * each submission is acknowledged once, in sequence order, on the publisher thread. A clock thread submits TIMER_TICKs, so timers are journaled inputs too.
+ * each submission is acknowledged once, in sequence order, on the publisher thread. A clock thread
+ * submits TIMER_TICKs, so timers are journaled inputs too.
  */
 public final class Pipeline implements AutoCloseable
 {
@@ -108,7 +109,11 @@ public final class Pipeline implements AutoCloseable
         }
     }
 
-    /** Recovers {@code config.dataDir()} and starts the pipeline; subscribers are fixed from then on. */
+    /**
+     * Recovers {@code config.dataDir()} and starts the pipeline; subscribers are fixed from then on.
+     *
+     * @throws com.offpeak.journal.DataDirectoryInUseException if another pipeline, here or in another process, writes the directory
+     */
     public static Pipeline start(final PipelineConfig config, final StateMachineFactory factory, final OutputSubscriber... subscribers)
     {
         return open(config, factory, null, subscribers);
