@@ -2,7 +2,6 @@ package com.offpeak.cli;
 
 import com.offpeak.pipeline.JournalReplay;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,8 +12,8 @@ import picocli.CommandLine.Option;
     description = "Replay DIR's input journal offline: print every input and its events, then the final stateHash and ledger totals.")
 final class ReplayCommand implements Callable<Integer>
 {
-    @Option(names = "--data", required = true, description = "data directory (journals and snapshots)")
-    Path data;
+    @Mixin
+    JournalDirectory data;
 
     @Option(names = {"-q", "--quiet"}, description = "print only the summary, not every input and event")
     boolean quiet;
@@ -29,7 +28,7 @@ final class ReplayCommand implements Callable<Integer>
         final OutputPrinter printer = new OutputPrinter(out);
         final Progress progress = new Progress(System.err, "replay");
         final long start = System.nanoTime();
-        try (JournalReplay replay = new JournalReplay(data).fromStart(exchange.factory().create()))
+        try (JournalReplay replay = new JournalReplay(data.path()).fromStart(exchange.factory().create()))
         {
             replay.toEnd((input, output, length) ->
             {

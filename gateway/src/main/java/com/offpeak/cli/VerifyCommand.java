@@ -1,7 +1,6 @@
 package com.offpeak.cli;
 
 import com.offpeak.pipeline.JournalVerifier;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,8 +11,8 @@ import picocli.CommandLine.Option;
     description = "Replay DIR's input journal and check every engine and ledger invariant and the output journal; exit 1 at the first violation.")
 final class VerifyCommand implements Callable<Integer>
 {
-    @Option(names = "--data", required = true, description = "data directory (journals and snapshots)")
-    Path data;
+    @Mixin
+    JournalDirectory data;
 
     @Option(names = "--validate-every", defaultValue = "10000",
         description = "check engine and ledger invariants every N inputs, and at the end (default: ${DEFAULT-VALUE})")
@@ -26,7 +25,7 @@ final class VerifyCommand implements Callable<Integer>
     public Integer call()
     {
         final Progress progress = new Progress(System.err, "verify");
-        final String violation = JournalVerifier.verify(data, exchange.factory(), validateEvery, progress::update);
+        final String violation = JournalVerifier.verify(data.path(), exchange.factory(), validateEvery, progress::update);
         if (violation != null)
         {
             System.out.println("VIOLATION: " + violation);

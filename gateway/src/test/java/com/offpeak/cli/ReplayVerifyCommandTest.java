@@ -14,6 +14,8 @@ import com.offpeak.pipeline.PipelineConfig;
 import com.offpeak.pipeline.SyntheticFlow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -77,6 +79,20 @@ class ReplayVerifyCommandTest
     {
         assertThat(run("verify", "--data", data.toString(), "--taker-bps", "30")).isEqualTo(1);
         assertThat(printed()).contains("VIOLATION: output of input");
+    }
+
+    @Test
+    void aDirectoryWithoutAJournalIsRefusedAndLeftAlone()
+    {
+        final Path typo = data.resolveSibling(data.getFileName() + "-typo");
+        for (final String tool : new String[] {"verify", "replay"})
+        {
+            final StringWriter err = new StringWriter();
+            assertThat(Offpeak.commandLine().setErr(new PrintWriter(err, true)).execute(tool, "--data", typo.toString()))
+                .as(tool).isEqualTo(2);
+            assertThat(err.toString()).as(tool).startsWith("--data " + typo + " holds no Offpeak journal (no input/ in it): is the path right?");
+            assertThat(typo).as("%s created nothing", tool).doesNotExist();
+        }
     }
 
     private int run(final String... args)
