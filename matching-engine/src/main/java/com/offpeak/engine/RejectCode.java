@@ -28,7 +28,7 @@ public enum RejectCode
     SPEND_CAP_EXCEEDED("the order would exceed the account's spending cap"),
     NOT_AUTHORISED("only the admin account may send this command"),
     INVALID_AUCTION_INTERVAL("the auction interval must be 0 (continuous) to 86400 seconds"),
-    NOT_ALLOWED_IN_AUCTION("IOC, FOK and postOnly orders are not accepted while the instrument is in call-auction mode"),
+    NOT_ALLOWED_IN_AUCTION("IOC, FOK, postOnly and substitutes bids are not accepted on an instrument in (or switching into) call-auction mode"),
     INVALID_SUBSTITUTES("a bid names at most 3 substitutes, and none with fill-or-kill"),
     SUBSTITUTE_NOT_AMENDABLE("an alternative of a substitutes bid cannot be amended: cancel and replace");
 

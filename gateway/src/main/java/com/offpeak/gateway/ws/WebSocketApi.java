@@ -147,7 +147,7 @@ public final class WebSocketApi
         requests.increment();
         if (text.length() > limits.maxRequestBytes())
         {
-            error(session, null, ApiError.FRAME_TOO_LARGE, "at most " + limits.maxRequestBytes() + " bytes per request");
+            error(session, null, ApiError.FRAME_TOO_LARGE, "at most " + limits.maxRequestBytes() + " characters per request");
             return;
         }
         final JsonFields request = reader.parse(text);
