@@ -27,7 +27,7 @@ public final class InputJournal implements AutoCloseable
     private final ExcerptAppender appender;
     private final Durability durability;
     private final Pretoucher.Frontier frontier;
-    private final NoReadAhead noReadAhead;
+    private final WriterMapping mapping;
     /** The records of the document being filled; writing it out is one memory copy. */
     private final UnsafeBuffer pending = new UnsafeBuffer(new byte[MAX_RECORDS_PER_DOCUMENT * InputCodec.MAX_LENGTH]);
     private int pendingRecords;
@@ -44,7 +44,7 @@ public final class InputJournal implements AutoCloseable
     {
         this.durability = durability;
         this.frontier = frontier;
-        this.noReadAhead = new NoReadAhead(frontier);
+        this.mapping = new WriterMapping(frontier);
         queue = Journals.open(dataDir, Journals.INPUT, durability);
         appender = queue.createAppender();
         // Created here, used only by the publisher's thread from then on.
@@ -83,7 +83,7 @@ public final class InputJournal implements AutoCloseable
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.write(pending.byteArray(), 0, pendingBytes);
-            noReadAhead.writingThrough(bytes);
+            mapping.writingThrough(bytes, appender.currentFile());
             frontier.advance(appender.currentFile(), bytes.writePosition());
         }
         pendingRecords = 0;

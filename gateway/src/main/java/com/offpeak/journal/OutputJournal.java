@@ -41,7 +41,7 @@ public final class OutputJournal implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Pretoucher.Frontier frontier;
-    private final NoReadAhead noReadAhead;
+    private final WriterMapping mapping;
     private final Bytes<?> outputs = Bytes.allocateElasticDirect(1 << 16);
     private final Bytes<?> transfers = Bytes.allocateElasticDirect(1 << 14);
     private int pendingInputs;
@@ -56,7 +56,7 @@ public final class OutputJournal implements AutoCloseable
     public OutputJournal(final Path dataDir, final Pretoucher.Frontier frontier)
     {
         this.frontier = frontier;
-        this.noReadAhead = new NoReadAhead(frontier);
+        this.mapping = new WriterMapping(frontier);
         // The output is derived from the input journal and rebuilt by recovery, so it never needs an msync.
         queue = Journals.open(dataDir, Journals.OUTPUT, Durability.ASYNC);
         appender = queue.createAppender();
@@ -131,7 +131,7 @@ public final class OutputJournal implements AutoCloseable
                 bytes.writeInt(pendingInputs);
                 bytes.writeInt(pendingTransfers);
                 bytes.write(outputs, outputs.readPosition(), outputs.readRemaining());
-                noReadAhead.writingThrough(bytes);
+                mapping.writingThrough(bytes, appender.currentFile());
                 writtenTo = bytes.writePosition();
             }
         }
@@ -141,7 +141,7 @@ public final class OutputJournal implements AutoCloseable
             {
                 final Bytes<?> bytes = dc.wire().bytes();
                 bytes.write(transfers, transfers.readPosition(), transfers.readRemaining());
-                noReadAhead.writingThrough(bytes);
+                mapping.writingThrough(bytes, appender.currentFile());
                 writtenTo = bytes.writePosition();
             }
         }

@@ -1,5 +1,7 @@
 package com.offpeak.journal;
 
+import com.offpeak.os.Libc;
+import com.sun.jna.Pointer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
@@ -24,19 +26,26 @@ import org.slf4j.LoggerFactory;
  * fault only maps them.
  *
  * <p>Each journal {@link #track tracks} a {@link Frontier}: its writer publishes the cycle file and
- * the position it has written up to after each commit, and this thread pages the file in up to
- * {@link #AHEAD} bytes past that position, never beyond the file's end (Chronicle grows the file a
- * block at a time). It maps the file read-only and never writes, so it cannot change what a journal
- * holds.
+ * the position it has written up to after each commit, and the chunk of its own mapping it writes
+ * through; this thread pages the file in up to {@link #AHEAD} bytes past that position, never beyond
+ * the file's end (Chronicle grows the file a block at a time). It never writes, so it cannot change
+ * what a journal holds.
  *
- * <p>How it pages in matters as much as that it does. Each piece of {@value #PIECE} bytes is a
- * {@link MappedByteBuffer#load() load} of a slice of a read-only mapping: {@code madvise(WILLNEED)}
- * over exactly that range, which zero-fills its holes and no more, then a read of each of its
- * pages. Reading the file instead ({@code pread}, the first version) let the kernel's read-ahead
- * decide the size: it zero-filled megabytes per call, holding a core for 17-20 ms at a time, so the
- * producer or the stage thread beside it lost its core that long. A piece is small and the thread
- * parks between pieces because on two cores it takes a core from a stage or a producer whenever it
- * runs.
+ * <p>How it pages in matters as much as that it does. A piece of {@value #PIECE} bytes inside the
+ * writer's chunk is faulted in through the writer's own mapping with
+ * {@code madvise(MADV_POPULATE_WRITE)}: the pages are zero-filled, their blocks reserved and mapped
+ * writable there, as the writer's first write to each would, and the writer takes no fault at all.
+ * That call writes nothing; if the writer has moved on and its chunk is unmapped meanwhile, it fails
+ * ({@code ENOMEM}) and the piece is paged in the other way, and if Chronicle has mapped something
+ * else there, it faults in pages of that instead, which is harmless. Past the writer's chunk (its
+ * next one is not mapped yet), or on a kernel without the call, a piece is a
+ * {@link MappedByteBuffer#load() load} of a slice of a read-only mapping of the file:
+ * {@code madvise(WILLNEED)} over exactly that range, then a read of each page, so the pages are in
+ * the page cache and the writer's fault only maps them. Reading the file instead ({@code pread}, the
+ * first version) let the kernel's read-ahead decide the size: it zero-filled megabytes per call,
+ * holding a core for 17-20 ms at a time, so the producer or the stage thread beside it lost its core
+ * that long. A piece is small and the thread parks between pieces because on two cores it takes a
+ * core from a stage or a producer whenever it runs.
  */
 public final class Pretoucher implements AutoCloseable
 {
@@ -45,6 +54,8 @@ public final class Pretoucher implements AutoCloseable
     static final long AHEAD = 32L << 20;
     /** Eight pages: 1.6-8 µs each to page in on our VMs (the most where the VM backs the memory for the first time). */
     static final int PIECE = 32 << 10;
+    /** The kernel's page size on x86-64 and most arm64 Linux; a chunk's start is a multiple of it. */
+    private static final long PAGE = 4096;
     /** How much of a file one mapping covers: a new mapping every 64 MB of journal. */
     private static final long REGION = 64L << 20;
     /** Between pieces while behind: the kernel's timer slack makes it 100-150 µs, so 220-330 MB/s. */
@@ -144,8 +155,12 @@ public final class Pretoucher implements AutoCloseable
 
         private volatile File file;
         private volatile long position;
+        /** The chunk of its mapping the writer writes through; null before it writes or for a writer without one. */
+        private volatile WriterChunk writerChunk;
         // The pretoucher's own state.
         private File open;
+        /** False once the kernel has refused {@code MADV_POPULATE_WRITE}: every piece is loaded from then on. */
+        private boolean populating = Libc.calls() != null;
         /** Null while {@code open} is a file that could not be read: it is not retried. */
         private FileChannel channel;
         /** A read-only mapping of {@code open} from {@code regionStart} on; null when none is mapped. */
@@ -169,6 +184,18 @@ public final class Pretoucher implements AutoCloseable
             if (this.file != file)
             {
                 this.file = file;
+            }
+        }
+
+        /**
+         * The writer writes {@code file} through a chunk of its mapping at {@code address} that maps
+         * the file from offset {@code start} to {@code end}; called once per chunk (every 64 MB or so).
+         */
+        public void writerMaps(final File file, final long address, final long start, final long end)
+        {
+            if (this != UNTRACKED)
+            {
+                writerChunk = new WriterChunk(file, address, start, end);
             }
         }
 
@@ -199,8 +226,11 @@ public final class Pretoucher implements AutoCloseable
                     return false;
                 }
                 final int length = (int)Math.min(PIECE, regionEnd() - touchedTo);
-                // A slice object per piece: a few dozen bytes of garbage per 32 KB of journal, on this thread only.
-                region.slice((int)(touchedTo - regionStart), length).load();
+                if (!populatedInWritersMapping(current, length))
+                {
+                    // A slice object per piece: a few dozen bytes of garbage per 32 KB of journal, on this thread only.
+                    region.slice((int)(touchedTo - regionStart), length).load();
+                }
                 touchedTo += length;
                 return true;
             }
@@ -212,6 +242,34 @@ public final class Pretoucher implements AutoCloseable
                 open = current;
                 return false;
             }
+        }
+
+        /**
+         * Faults {@code length} bytes from {@code touchedTo} in through the writer's own mapping of
+         * {@code current}, if its chunk covers them; false if it does not, or the call failed (the
+         * chunk just unmapped: {@code ENOMEM}), and the piece is to be loaded instead.
+         */
+        private boolean populatedInWritersMapping(final File current, final int length)
+        {
+            final WriterChunk chunk = writerChunk;
+            // madvise takes whole pages: from the page touchedTo is in (the writer's own if it is partly written, a no-op then).
+            final long from = touchedTo & -PAGE;
+            if (!populating || chunk == null || !chunk.file().equals(current) || from < chunk.start() || touchedTo + length > chunk.end())
+            {
+                return false;
+            }
+            final Pointer at = new Pointer(chunk.address() + (from - chunk.start()));
+            if (Libc.calls().madvise(at, touchedTo + length - from, Libc.MADV_POPULATE_WRITE) == 0)
+            {
+                return true;
+            }
+            if (Libc.lastError() == Libc.EINVAL)
+            {
+                populating = false;
+                LOG.info("this kernel has no madvise(MADV_POPULATE_WRITE) (Linux 5.14 on): the journals' writers fault in the pages " +
+                    "the pretoucher pages in");
+            }
+            return false;
         }
 
         /**
@@ -252,6 +310,11 @@ public final class Pretoucher implements AutoCloseable
                 IoUtil.unmap(region);
                 region = null;
             }
+        }
+
+        /** A chunk of the writer's mapping of {@code file}: the address of file offset {@code start}, and the offset it maps up to. */
+        private record WriterChunk(File file, long address, long start, long end)
+        {
         }
 
         private void release()

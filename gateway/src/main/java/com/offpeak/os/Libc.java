@@ -20,6 +20,13 @@ public final class Libc
     public static final int PRIO_PROCESS = 0;
     /** {@code MADV_RANDOM}, the same on Linux and the BSDs. */
     public static final int MADV_RANDOM = 1;
+    /**
+     * Linux 5.14 on: fault a range in writable, as the first write to each page would, without
+     * writing anything; older kernels refuse it with {@code EINVAL}.
+     */
+    public static final int MADV_POPULATE_WRITE = 23;
+    /** Linux's {@code EINVAL}. */
+    public static final int EINVAL = 22;
 
     /** The calls, as libc declares them. */
     public interface Calls extends Library

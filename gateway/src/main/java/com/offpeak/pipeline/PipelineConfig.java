@@ -17,9 +17,9 @@ import java.nio.file.Path;
  * @param tickEveryMillis  wall-clock period of TIMER_TICK inputs (0: no clock thread)
  * @param stageThreads     1: one thread runs the logic and then journals and publishes each batch; 2: the logic
  *                         and the journal-and-publish stage on threads of their own (for machines with cores to spare)
- * @param pretouch         a {@link com.offpeak.journal.Pretoucher} thread pages the journal files in ahead of their writer, so
- *                         the stage thread never waits for the kernel to zero-fill pages (off: the writers fault their pages in
- *                         themselves, one at a time, without read-ahead ({@code journal.NoReadAhead}): a shorter tail for
+ * @param pretouch         a {@link com.offpeak.journal.Pretoucher} thread faults the journal files in ahead of their writer, so
+ *                         the stage thread never waits for the kernel to zero-fill or map pages (off: the writers fault their pages in
+ *                         themselves, one at a time, without read-ahead ({@code journal.WriterMapping}): a shorter tail for
  *                         a yielding pipeline, two fifths less throughput)
  */
 public record PipelineConfig(Path dataDir, Durability durability, WaitStrategyKind waitStrategy, int ringSize, long snapshotEvery,
