@@ -28,6 +28,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.file.Path;
 import java.util.function.Function;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * REST on the same server (docs/api.md, "REST"): public market data, an account's own balances,
@@ -38,6 +40,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
  */
 public final class RestApi
 {
+    private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
     private static final int MAX_BODY_BYTES = 4096;
 
     private final Catalog catalog;
@@ -70,7 +73,7 @@ public final class RestApi
         router.get("/api/trades/:instrument").handler(ctx -> marketData(ctx, Channel.TRADES));
         router.get("/api/ticker/:instrument").handler(ctx -> marketData(ctx, Channel.TICKER));
         router.get("/api/utilisation/:instrument").handler(ctx -> marketData(ctx, Channel.UTILISATION));
-        router.get("/api/utilisation").handler(ctx -> publisher.context().runOnContext(ignored -> ctx.response()
+        router.get("/api/utilisation").handler(ctx -> onPublisher(ctx, () -> ctx.response()
             .putHeader("content-type", "application/json")
             .end(publisher.publicChannels().utilisationOverall())));
         router.get("/api/auction/:instrument").handler(ctx -> marketData(ctx, Channel.AUCTION));
@@ -92,11 +95,49 @@ public final class RestApi
         // Last of the API's routes: an API client gets the JSON envelope for a wrong path or method, not the page's HTML 404.
         router.route("/api/*").handler(ctx -> error(ctx, 404, ApiError.NOT_FOUND,
             "no such endpoint: " + ctx.request().method() + ' ' + ctx.request().path() + " (docs/api.md lists them)"));
+        // And for a failed request (a body over the limit, a handler that threw), instead of Vert.x's text page.
+        router.route("/api/*").failureHandler(this::failed);
+    }
+
+    private void failed(final RoutingContext ctx)
+    {
+        if (ctx.response().ended())
+        {
+            return;
+        }
+        if (ctx.statusCode() == 413)
+        {
+            error(ctx, 413, ApiError.BAD_REQUEST, "the request body is over " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        LOG.error("REST {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        error(ctx, 500, ApiError.INTERNAL, null);
+    }
+
+    /**
+     * Runs {@code work} on the publisher's context, the only one that reads its state; if it throws,
+     * the request is answered {@code 500 INTERNAL} rather than left without an answer. A
+     * {@link LinkageError} too: a class missing from a build replaced under the running server.
+     */
+    private void onPublisher(final RoutingContext ctx, final Runnable work)
+    {
+        publisher.context().runOnContext(ignored ->
+        {
+            try
+            {
+                work.run();
+            }
+            catch (final RuntimeException | LinkageError e)
+            {
+                LOG.error("REST {} {} failed", ctx.request().method(), ctx.request().path(), e);
+                error(ctx, 500, ApiError.INTERNAL, null);
+            }
+        });
     }
 
     private void health(final RoutingContext ctx)
     {
-        publisher.context().runOnContext(ignored -> json(ctx, 200, new JsonObject().put("status", "UP")
+        onPublisher(ctx, () -> json(ctx, 200, new JsonObject().put("status", "UP")
             .put("lastSequence", publisher.lastApplied()).put("engineTime", publisher.marketData().now())
             .put("sessions", publisher.publicChannels().sessions())));
     }
@@ -104,7 +145,7 @@ public final class RestApi
     /** The catalog, with each instrument's market mode (the publisher's view: read on its context). */
     private void instruments(final RoutingContext ctx)
     {
-        publisher.context().runOnContext(ignored ->
+        onPublisher(ctx, () ->
         {
             final JsonArray list = new JsonArray();
             for (final Instrument instrument : catalog.all())
@@ -142,7 +183,7 @@ public final class RestApi
             error(ctx, 404, ApiError.UNKNOWN_INSTRUMENT, null);
             return;
         }
-        publisher.context().runOnContext(ignored ->
+        onPublisher(ctx, () ->
         {
             final InstrumentMarket market = publisher.marketData().market(instrument.index());
             ctx.response().putHeader("content-type", "application/json").end(publisher.publicChannels().snapshot(market, channel));
@@ -202,7 +243,7 @@ public final class RestApi
         final ApiKey key = bearer(ctx);
         if (key != null)
         {
-            publisher.context().runOnContext(ignored -> json(ctx, 200, view.apply(key.account())));
+            onPublisher(ctx, () -> json(ctx, 200, view.apply(key.account())));
         }
     }
 

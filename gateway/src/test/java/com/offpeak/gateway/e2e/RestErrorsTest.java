@@ -28,6 +28,21 @@ class RestErrorsTest
         }
     }
 
+    @Test
+    void aBodyOverTheLimitIsAJsonRefusal() throws Exception
+    {
+        try (TestExchange exchange = new TestExchange(dataDir))
+        {
+            final String tooLong = "{\"account\":2,\"amount\":\"5.00\",\"idempotencyKey\":1,\"note\":\"" + "x".repeat(5_000) + "\"}";
+            final TestExchange.Response response = exchange.post("/api/admin/deposit", exchange.adminKey(), tooLong);
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.json().getJsonObject("error").getString("code")).isEqualTo("BAD_REQUEST");
+            assertThat(response.json().getJsonObject("error").getString("message")).isEqualTo("the request body is over 4096 bytes");
+            assertThat(exchange.post("/api/admin/deposit", exchange.adminKey(), "{\"account\":2,\"amount\":\"5.00\",\"idempotencyKey\":1}")
+                .status()).as("the same request within the limit").isEqualTo(200);
+        }
+    }
+
     private static void assertNotFound(final TestExchange.Response response, final String request)
     {
         assertThat(response.status()).isEqualTo(404);
