@@ -1,6 +1,7 @@
 package com.offpeak.journal;
 
 import com.offpeak.pipeline.InputCommand;
+import java.io.File;
 import java.nio.file.Path;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -83,8 +84,9 @@ public final class InputJournal implements AutoCloseable
         {
             final Bytes<?> bytes = dc.wire().bytes();
             bytes.write(pending.byteArray(), 0, pendingBytes);
-            mapping.writingThrough(bytes, appender.currentFile());
-            frontier.advance(appender.currentFile(), bytes.writePosition());
+            final File file = appender.currentFile();
+            mapping.writingThrough(bytes, file);
+            frontier.advance(file, bytes.writePosition());
         }
         pendingRecords = 0;
         pendingBytes = 0;

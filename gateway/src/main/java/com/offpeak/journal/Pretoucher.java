@@ -15,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the page cache populated ahead of the journals' writers, on a thread of its own.
+ * Faults the journal files in ahead of their writers, on a thread of its own.
  *
  * <p>Why: a Chronicle Queue cycle file is written through a memory mapping, and the pages ahead of
  * the writer are holes. The first write to a hole faults, and the kernel's fault handler reads
  * ahead: it allocates and zero-fills a whole read-ahead window (8 MB on our VMs) before the write
  * goes on. Measured on the pipeline's stage thread at 200k inputs/s: a stall of 20-40 ms about ten
- * times a second, all of it in the kernel's memset, which set the latency tail at every rate. Paged
- * in here first, the same pages are already in the page cache when the writer reaches them, and its
- * fault only maps them.
+ * times a second, all of it in the kernel's memset, which set the latency tail at every rate. Faulted
+ * in here first, the pages are mapped writable in the writer's mapping when it reaches them (or at
+ * least in the page cache, below), so the writer's write does not wait for the kernel.
  *
  * <p>Each journal {@link #track tracks} a {@link Frontier}: its writer publishes the cycle file and
  * the position it has written up to after each commit, and the chunk of its own mapping it writes

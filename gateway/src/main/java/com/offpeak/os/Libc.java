@@ -67,8 +67,8 @@ public final class Libc
             }
             catch (final LinkageError e)
             {
-                LOG.warn("libc cannot be called here ({}): threads keep their priority and journal writers the kernel's read-ahead",
-                    e.toString());
+                LOG.warn("libc cannot be called here ({}): threads keep their priority, journal writers the kernel's read-ahead, " +
+                    "and the pretoucher only pages the journals in", e.toString());
                 return null;
             }
         }

@@ -110,7 +110,13 @@ public final class RestApi
             error(ctx, 413, ApiError.BAD_REQUEST, "the request body is over " + MAX_BODY_BYTES + " bytes");
             return;
         }
-        LOG.error("REST {} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        internalError(ctx, ctx.failure());
+    }
+
+    /** A request the server failed on: logged with its cause, answered {@code 500 INTERNAL}. */
+    private static void internalError(final RoutingContext ctx, final Throwable cause)
+    {
+        LOG.error("REST {} {} failed", ctx.request().method(), ctx.request().path(), cause);
         error(ctx, 500, ApiError.INTERNAL, null);
     }
 
@@ -129,8 +135,7 @@ public final class RestApi
             }
             catch (final RuntimeException | LinkageError e)
             {
-                LOG.error("REST {} {} failed", ctx.request().method(), ctx.request().path(), e);
-                error(ctx, 500, ApiError.INTERNAL, null);
+                internalError(ctx, e);
             }
         });
     }
