@@ -48,7 +48,7 @@ public final class InputJournal implements AutoCloseable
         this.mapping = new WriterMapping(frontier);
         queue = Journals.open(dataDir, Journals.INPUT, durability);
         appender = queue.createAppender();
-        // Created here, used only by the publisher's thread from then on.
+        // Created here, used from then on by whichever thread runs the publish stage, one at a time.
         appender.singleThreadedCheckDisabled(true);
     }
 

@@ -60,8 +60,11 @@ public final class OutputJournal implements AutoCloseable
         // The output is derived from the input journal and rebuilt by recovery, so it never needs an msync.
         queue = Journals.open(dataDir, Journals.OUTPUT, Durability.ASYNC);
         appender = queue.createAppender();
-        // Created here, used by recovery and then only by the publisher's thread.
+        // Created here, used by recovery and then by whichever thread runs the publish stage: one
+        // at a time, handed over with a happens-before (the pipeline's stage hold).
         appender.singleThreadedCheckDisabled(true);
+        outputs.singleThreadedCheckDisabled(true);
+        transfers.singleThreadedCheckDisabled(true);
     }
 
     /** Adds input {@code sequence}'s records {@code records[0, length)} to the pending batch; nothing if there are none. */

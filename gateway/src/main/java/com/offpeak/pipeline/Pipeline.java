@@ -1,17 +1,20 @@
 package com.offpeak.pipeline;
 
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.offpeak.journal.DataDirectoryLock;
+import com.offpeak.journal.Durability;
 import com.offpeak.journal.InputJournal;
 import com.offpeak.journal.Journals;
 import com.offpeak.journal.OutputJournal;
 import com.offpeak.journal.Pretoucher;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * {@link #start} first locks the data directory against a second writer ({@link DataDirectoryLock}),
  * recovers it (snapshot + replay), then opens the ring. Any number of threads may {@link #submit};
- * each submission is acknowledged once, in sequence order, on the publisher thread. A clock thread
+ * each submission is acknowledged once, in sequence order, on the thread running the publish stage. A clock thread
  * submits TIMER_TICKs, so timers are journaled inputs too.
  */
 public final class Pipeline implements AutoCloseable
@@ -44,8 +47,14 @@ public final class Pipeline implements AutoCloseable
     private final OutputJournal outputJournal;
     private final Recovery.Result recovered;
     private final PublishStage publisher;
-    /** The stage whose sequence frees ring slots: the publisher, or the serial stages that run it. */
-    private final EventHandler<RingSlot> lastStage;
+    /** The last stage's sequence, which frees ring slots: the publisher's, or the serial stages' that run it. */
+    private final Sequence lastStage;
+    /**
+     * The serial stages when a producer may run them itself (one stage thread, the blocking wait
+     * strategy, async durability); otherwise null.
+     */
+    private final SerialStageProcessor sharedStages;
+    private final Runnable runHeldStages;
     /** The wait strategy when it is the blocking one: producers then wait for a full ring through it. */
     private final StageBlockingWaitStrategy blocking;
     private final Thread clockThread;
@@ -76,21 +85,30 @@ public final class Pipeline implements AutoCloseable
             config.ringSize());
         publisher = new PublishStage(disruptor.getRingBuffer(), inputJournal, outputJournal, subscribers.clone(), snapshots,
             new BatchRelease(waitStrategy));
+        blocking = waitStrategy instanceof StageBlockingWaitStrategy stageBlocking ? stageBlocking : null;
         if (config.stageThreads() == 2)
         {
             disruptor.handleEventsWith(logic).then(publisher);
-            lastStage = publisher;
+            sharedStages = null;
+        }
+        else if (blocking != null && config.durability() == Durability.ASYNC)
+        {
+            // A producer that runs the stages waits for their journal commit: only where that is a
+            // memory copy, not an msync, so that it never stalls an event loop on the disk.
+            sharedStages = new SerialStageProcessor(disruptor.getRingBuffer(), new SerialStages(logic, publisher), blocking);
+            disruptor.handleEventsWith(sharedStages);
         }
         else
         {
-            lastStage = new SerialStages(logic, publisher);
-            disruptor.handleEventsWith(lastStage);
+            disruptor.handleEventsWith(new SerialStages(logic, publisher));
+            sharedStages = null;
         }
-        blocking = waitStrategy instanceof StageBlockingWaitStrategy stageBlocking ? stageBlocking : null;
+        runHeldStages = sharedStages == null ? null : sharedStages::runHeld;
         if (blocking != null)
         {
-            blocking.watch(disruptor.getRingBuffer());
+            blocking.watch(disruptor.getRingBuffer(), sharedStages);
         }
+        lastStage = publisher.sequence();
         ring = disruptor.start();
         replica = config.snapshotEvery() > 0 ? SnapshotReplica.start(config.dataDir(), factory, snapshots, config.snapshotEvery()) : null;
         LOG.info("pipeline started on {}: {} durability, {} wait strategy, ring of {}, {} stage thread(s), next sequence {}",
@@ -178,6 +196,50 @@ public final class Pipeline implements AutoCloseable
         return true;
     }
 
+    /**
+     * Like {@link #trySubmit}, from a thread that runs a task queue (an event loop, {@code loop}):
+     * when the stage thread is parked, this thread takes the stages instead of waking it, and runs
+     * them in a task it queues on {@code loop} — after the rest of its current work, so everything it
+     * submits meanwhile is one batch and the answers come back on this thread without a wake-up
+     * (up to {@value SerialStageProcessor#HAND_OFF} inputs: past that the stage thread takes them).
+     * Otherwise the same as {@link #trySubmit}.
+     */
+    public <A> boolean trySubmitOnLoop(final InputWriter<A> writer, final A argument, final Acknowledger acknowledger,
+        final long correlationId, final Executor loop)
+    {
+        final boolean held = sharedStages != null && sharedStages.tryHold();
+        final boolean submitted;
+        try
+        {
+            submitted = trySubmit(writer, argument, acknowledger, correlationId);
+        }
+        finally
+        {
+            if (held)
+            {
+                runHeldOn(loop);
+            }
+            else if (sharedStages != null)
+            {
+                sharedStages.handOffIfBehind();
+            }
+        }
+        return submitted;
+    }
+
+    /** Queues the run of the stages this thread holds; a loop that takes no more tasks gets them run at once. */
+    private void runHeldOn(final Executor loop)
+    {
+        try
+        {
+            loop.execute(runHeldStages);
+        }
+        catch (final RejectedExecutionException e)
+        {
+            runHeldStages.run();
+        }
+    }
+
     /** Requests a snapshot after everything submitted before it. */
     public void snapshot(final Acknowledger acknowledger, final long correlationId)
     {
@@ -220,7 +282,7 @@ public final class Pipeline implements AutoCloseable
         }
         if (!drained(TimeUnit.SECONDS.toNanos(30)))
         {
-            LOG.error("pipeline did not drain within 30 s; halting with inputs in flight (they are journaled or not acknowledged)");
+            LOG.error("pipeline did not drain (a stage failed, or not within 30 s); halting with inputs in flight (they are journaled or not acknowledged)");
         }
         disruptor.halt();
         if (replica != null)
@@ -242,8 +304,12 @@ public final class Pipeline implements AutoCloseable
     private boolean drained(final long timeoutNanos)
     {
         final long deadline = System.nanoTime() + timeoutNanos;
-        while (disruptor.getSequenceValueFor(lastStage) < ring.getCursor())
+        while (lastStage.get() < ring.getCursor())
         {
+            if (sharedStages != null && sharedStages.halted())
+            {
+                return false;
+            }
             if (System.nanoTime() > deadline)
             {
                 return false;

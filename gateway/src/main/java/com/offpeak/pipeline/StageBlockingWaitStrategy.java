@@ -46,7 +46,10 @@ final class StageBlockingWaitStrategy implements WaitStrategy
 
     private final Waiter[] waiters = new Waiter[MAX_WAITERS];
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Threads parked waiting for the ring's next input: the stage thread that reads the ring. */
+    private final AtomicInteger parkedOnRing = new AtomicInteger();
     private volatile RingBuffer<?> ring;
+    private volatile SerialStageProcessor serialStages;
 
     StageBlockingWaitStrategy()
     {
@@ -56,18 +59,39 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         }
     }
 
-    /** Lets the first stage wait for publication instead of the claim cursor; call once the ring exists. */
-    void watch(final RingBuffer<?> ring)
+    /**
+     * Lets the first stage wait for publication instead of the claim cursor; call once the ring
+     * exists. {@code serialStages} (null with two stage threads) is told apart when a producer holds it.
+     */
+    void watch(final RingBuffer<?> ring, final SerialStageProcessor serialStages)
     {
         this.ring = ring;
+        this.serialStages = serialStages;
+    }
+
+    /** True while the thread reading the ring is parked (not spinning or yielding): waking it costs a system call. */
+    boolean stageParked()
+    {
+        return parkedOnRing.get() > 0;
     }
 
     @Override
     public long waitFor(final long sequence, final Sequence cursor, final Sequence dependentSequence, final SequenceBarrier barrier)
         throws AlertException
     {
-        await(sequence, dependentSequence, dependentSequence == cursor ? ring : null, barrier);
+        await(sequence, dependentSequence, dependentSequence == cursor ? ring : null, null, barrier);
         return dependentSequence.get();
+    }
+
+    /**
+     * The serial stages' wait: returns when the input after {@code processed} is published. The
+     * target is read afresh at every look, because a producer may run the stages meanwhile
+     * ({@link SerialStageProcessor}): a sequence fixed at the start of the wait could be processed
+     * and then its slot reused by a later lap, and would never look published again.
+     */
+    void awaitAfter(final Sequence processed, final SequenceBarrier barrier) throws AlertException
+    {
+        await(0, null, ring, processed, barrier);
     }
 
     /**
@@ -88,7 +112,7 @@ final class StageBlockingWaitStrategy implements WaitStrategy
             {
                 try
                 {
-                    await(ring.getCursor() - ring.getBufferSize() + 1, lastStage, null, null);
+                    await(ring.getCursor() - ring.getBufferSize() + 1, lastStage, null, null, null);
                 }
                 catch (final AlertException e)
                 {
@@ -98,14 +122,17 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         }
     }
 
-    /** Returns when {@code sequence} is published ({@code published} not null) or reached by {@code dependentSequence}. */
+    /**
+     * Returns when {@code sequence} (or, when {@code processed} is not null, the one after it) is
+     * published ({@code published} not null) or reached by {@code dependentSequence}.
+     */
     private void await(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published,
-        final SequenceBarrier barrier) throws AlertException
+        final Sequence processed, final SequenceBarrier barrier) throws AlertException
     {
         for (int i = 0; i < SPINS; i++)
         {
             // Work usually arrives in bursts: a short spin avoids parking for the next event of a burst.
-            if (ready(sequence, dependentSequence, published))
+            if (ready(sequence, dependentSequence, published, processed))
             {
                 return;
             }
@@ -117,16 +144,16 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         final long yieldUntil = System.nanoTime() + YIELD_NANOS;
         while (System.nanoTime() < yieldUntil)
         {
-            if (ready(sequence, dependentSequence, published))
+            if (ready(sequence, dependentSequence, published, processed))
             {
                 return;
             }
             Thread.yield();
         }
-        final Waiter waiter = register(sequence, dependentSequence, published);
+        final Waiter waiter = register(sequence, dependentSequence, published, processed);
         try
         {
-            while (!ready(sequence, dependentSequence, published))
+            while (!ready(sequence, dependentSequence, published, processed))
             {
                 if (barrier != null)
                 {
@@ -137,19 +164,25 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         }
         finally
         {
-            unregister(waiter);
+            unregister(waiter, published);
         }
     }
 
+    /**
+     * Unparks the waiters whose wait is over, except the stage thread while a producer holds the
+     * serial stages: the holder processes this input, or wakes the stage thread when it lets go.
+     */
     @Override
     public void signalAllWhenBlocking()
     {
         if (waiting.get() > 0)
         {
+            final SerialStageProcessor held = serialStages;
             for (final Waiter waiter : waiters)
             {
                 final Thread thread = waiter.thread;
-                if (thread != null && ready(waiter.sequence, waiter.dependentSequence, waiter.published))
+                if (thread != null && ready(waiter.sequence, waiter.dependentSequence, waiter.published, waiter.processed) &&
+                    !(waiter.published != null && held != null && held.held()))
                 {
                     LockSupport.unpark(thread);
                 }
@@ -157,9 +190,14 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         }
     }
 
-    private Waiter register(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published)
+    private Waiter register(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published,
+        final Sequence processed)
     {
         waiting.incrementAndGet();
+        if (published != null)
+        {
+            parkedOnRing.incrementAndGet();
+        }
         for (final Waiter waiter : waiters)
         {
             if (waiter.claimed.compareAndSet(false, true))
@@ -167,6 +205,7 @@ final class StageBlockingWaitStrategy implements WaitStrategy
                 waiter.sequence = sequence;
                 waiter.dependentSequence = dependentSequence;
                 waiter.published = published;
+                waiter.processed = processed;
                 waiter.thread = Thread.currentThread(); // volatile: publishes the fields above to signallers
                 return waiter;
             }
@@ -174,18 +213,27 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         return null;
     }
 
-    private void unregister(final Waiter waiter)
+    private void unregister(final Waiter waiter, final RingBuffer<?> published)
     {
         if (waiter != null)
         {
             waiter.thread = null;
             waiter.claimed.set(false);
         }
+        if (published != null)
+        {
+            parkedOnRing.decrementAndGet();
+        }
         waiting.decrementAndGet();
     }
 
-    private static boolean ready(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published)
+    private static boolean ready(final long sequence, final Sequence dependentSequence, final RingBuffer<?> published,
+        final Sequence processed)
     {
+        if (processed != null)
+        {
+            return published.isAvailable(processed.get() + 1);
+        }
         return published != null ? published.isAvailable(sequence) : dependentSequence.get() >= sequence;
     }
 
@@ -197,5 +245,6 @@ final class StageBlockingWaitStrategy implements WaitStrategy
         long sequence;
         Sequence dependentSequence;
         RingBuffer<?> published;
+        Sequence processed;
     }
 }

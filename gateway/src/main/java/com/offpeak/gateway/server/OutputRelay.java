@@ -12,7 +12,8 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 /**
- * The pipeline's hand-off to the gateway: on the pipeline's publisher thread, each command's
+ * The pipeline's hand-off to the gateway: on the thread running the pipeline's publish stage (one
+ * at a time, so the ring has a single producer), each command's
  * output is copied into a single-producer ring and the gateway's publisher context is woken —
  * one memcpy, no allocation, never a wait. If the ring is full the output is dropped rather than
  * block the pipeline, and the loss is flagged: the reader then catches up from the output

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.VoidChannelPromise;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,6 +79,12 @@ public final class Session
         this.address = address;
         this.channels = new int[instruments];
         this.maxPendingMessages = maxPendingMessages;
+    }
+
+    /** The connection's event loop, which reads its requests and writes its messages. */
+    public Executor eventLoop()
+    {
+        return channel.executor();
     }
 
     /** {@link #send(byte[])} of the text's UTF-8 bytes. */

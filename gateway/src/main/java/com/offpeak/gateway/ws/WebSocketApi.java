@@ -301,7 +301,7 @@ public final class WebSocketApi
         {
             throw new BadRequest(ApiError.TOO_MANY_IN_FLIGHT, "at most " + limits.maxInFlight() + " requests awaiting answers");
         }
-        if (!pipeline.trySubmit(COPY_COMMAND, staged, acks, SessionRegistry.correlationId(session)))
+        if (!pipeline.trySubmitOnLoop(COPY_COMMAND, staged, acks, SessionRegistry.correlationId(session), session.eventLoop()))
         {
             session.awaiting().retractNewest();
             throw new BadRequest(ApiError.BUSY, null);
