@@ -6,6 +6,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * reads the ring, not the stages behind it (an unpark is a system call, and a thread woken for
  * nothing takes the CPU away from the one that has work). Wake-ups cannot be lost: a waiter fills
  * its slot and then announces itself (a volatile write) before it re-reads the sequence it waits
- * for, and a signaller stores its sequence with a volatile write before it reads the table, so at
- * least one of them sees the other. The timed park is a second line of defence (and the fallback
+ * for, and a signaller stores its sequence and then fences before it reads the table (the
+ * Disruptor's publish is only a release store), so at least one of them sees the other. The timed park is a second line of defence (and the fallback
  * if the table is ever full).
  */
 final class StageBlockingWaitStrategy implements WaitStrategy
@@ -61,7 +62,8 @@ final class StageBlockingWaitStrategy implements WaitStrategy
 
     /**
      * Lets the first stage wait for publication instead of the claim cursor; call once the ring
-     * exists. {@code serialStages} (null with two stage threads) is told apart when a producer holds it.
+     * exists. {@code serialStages} (null unless producers may run them) is asked, before the stage
+     * thread is woken, whether somebody holds them.
      */
     void watch(final RingBuffer<?> ring, final SerialStageProcessor serialStages)
     {
@@ -175,14 +177,19 @@ final class StageBlockingWaitStrategy implements WaitStrategy
     @Override
     public void signalAllWhenBlocking()
     {
+        // The Disruptor publishes a slot with a release store, which a later load may overtake (a
+        // store buffer): without the fence this signaller could read the table (or the hold) as it
+        // was before its own publish while the waiter, registered meanwhile, has not yet seen the
+        // slot — a lost wake-up, caught only by the waiter's timed park a millisecond later.
+        VarHandle.fullFence();
         if (waiting.get() > 0)
         {
-            final SerialStageProcessor held = serialStages;
+            final SerialStageProcessor stages = serialStages;
             for (final Waiter waiter : waiters)
             {
                 final Thread thread = waiter.thread;
                 if (thread != null && ready(waiter.sequence, waiter.dependentSequence, waiter.published, waiter.processed) &&
-                    !(waiter.published != null && held != null && held.held()))
+                    !(waiter.published != null && stages != null && stages.held()))
                 {
                     LockSupport.unpark(thread);
                 }
