@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * {@link #start} first locks the data directory against a second writer ({@link DataDirectoryLock}),
  * recovers it (snapshot + replay), then opens the ring. Any number of threads may {@link #submit};
- * each submission is acknowledged once, in sequence order, on the thread running the publish stage. A clock thread
- * submits TIMER_TICKs, so timers are journaled inputs too.
+ * each submission is acknowledged once, in sequence order, on the thread running the publish stage.
+ * A clock thread submits TIMER_TICKs, so timers are journaled inputs too.
  */
 public final class Pipeline implements AutoCloseable
 {
@@ -282,7 +282,8 @@ public final class Pipeline implements AutoCloseable
         }
         if (!drained(TimeUnit.SECONDS.toNanos(30)))
         {
-            LOG.error("pipeline did not drain (a stage failed, or not within 30 s); halting with inputs in flight (they are journaled or not acknowledged)");
+            LOG.error("pipeline did not drain (a stage failed, or not within 30 s); halting with inputs in flight " +
+                "(they are journaled or not acknowledged)");
         }
         disruptor.halt();
         if (replica != null)
