@@ -388,13 +388,19 @@ public final class Pipeline implements AutoCloseable
      * A stage that throws has hit a bug or a broken disk: its state can no longer be trusted, so it
      * stops (nothing after the failing input is acknowledged) and says so loudly.
      */
-    private static final class HaltOnError implements ExceptionHandler<RingSlot>
+    static final class HaltOnError implements ExceptionHandler<RingSlot>
     {
         @Override
         public void handleEventException(final Throwable ex, final long ringSequence, final RingSlot slot)
         {
-            LOG.error("pipeline stage failed on input {}; halting: no further input is acknowledged", slot.input, ex);
+            logHalt(slot, ex);
             throw new IllegalStateException("pipeline halted", ex);
+        }
+
+        /** Says loudly that the stages stop at {@code slot}'s input, whichever processor ran them. */
+        static void logHalt(final RingSlot slot, final Throwable ex)
+        {
+            LOG.error("pipeline stage failed on input {}; halting: no further input is acknowledged", slot.input, ex);
         }
 
         @Override

@@ -6,8 +6,6 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the serial stages over the ring, on the stage thread or on a producer's own thread.
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SerialStageProcessor implements EventProcessor
 {
-    private static final Logger LOG = LoggerFactory.getLogger(SerialStageProcessor.class);
     /**
      * Inputs a producer may gather while it holds the stages before the stage thread takes them:
      * past a few, processing them beside the producer's reading beats one wake-up.
@@ -209,7 +206,7 @@ final class SerialStageProcessor implements EventProcessor
         catch (final RuntimeException | Error e)
         {
             halted = true;
-            LOG.error("pipeline stage failed on input {}; halting: no further input is acknowledged", ring.get(current).input, e);
+            Pipeline.HaltOnError.logHalt(ring.get(current), e);
         }
     }
 
