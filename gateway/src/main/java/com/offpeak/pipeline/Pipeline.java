@@ -54,6 +54,7 @@ public final class Pipeline implements AutoCloseable
      * strategy, async durability); otherwise null.
      */
     private final SerialStageProcessor sharedStages;
+    /** {@code sharedStages::runHeld} made once: a method reference evaluated per submit would allocate. */
     private final Runnable runHeldStages;
     /** The wait strategy when it is the blocking one: producers then wait for a full ring through it. */
     private final StageBlockingWaitStrategy blocking;
@@ -323,7 +324,7 @@ public final class Pipeline implements AutoCloseable
     /** The next slot; a full ring parks the producer under the blocking strategy, spins (the Disruptor's claim) otherwise. */
     private long claim()
     {
-        return blocking != null ? blocking.claim(ring, publisher.sequence()) : ring.next();
+        return blocking != null ? blocking.claim(ring, lastStage) : ring.next();
     }
 
     private <A> void fill(final long sequence, final InputWriter<A> writer, final A argument, final Acknowledger acknowledger,

@@ -215,7 +215,8 @@ final class SerialStageProcessor implements EventProcessor
     {
         held.set(false);
         // The volatile write above comes before this read (both sequentially consistent), and a
-        // producer's publish comes before its read of the hold, so one of the two sees the other.
+        // producer fences between its publish and its read of the hold (signalAllWhenBlocking), so
+        // one of the two sees the other.
         final long next = sequence.get() + 1;
         if (!halted && next <= ring.getCursor())
         {
