@@ -73,11 +73,14 @@ public final class LoadgenCommand implements Callable<Integer>
         /** Every other order trades: {@link FillsFlow}. */
         fills,
         /** Amend-heavy, one request in 40 trades: {@link ExchangeMixFlow}. */
-        exchange
+        exchange,
+        /** No orders: pings the event loop answers itself, the round trip without the exchange ({@link PingFlow}). */
+        ping
     }
 
     @Option(names = "--mix", defaultValue = "fills", description = "order mix: fills (owners post and cancel 8-GPU asks, buyers send IOC bids: "
-        + "every other order trades) or exchange (90%% amends of resting orders, one request in 40 trades, on --trade-instrument) "
+        + "every other order trades), exchange (90%% amends of resting orders, one request in 40 trades, on --trade-instrument) "
+        + "or ping (pings the server answers without the pipeline: the floor under the other two) "
         + "(default: ${DEFAULT-VALUE})")
     Mix mix;
 
@@ -134,7 +137,12 @@ public final class LoadgenCommand implements Callable<Integer>
             {
                 fund(admin, account);
             }
-            final OrderFlow flow = mix == Mix.fills ? new FillsFlow(buyer, instrument) : new ExchangeMixFlow(buyer, instrument, tradeInstrument);
+            final OrderFlow flow = switch (mix)
+            {
+                case fills -> new FillsFlow(buyer, instrument);
+                case exchange -> new ExchangeMixFlow(buyer, instrument, tradeInstrument);
+                case ping -> new PingFlow();
+            };
             traders[i] = new TradingConnection(RawWebSocket.connect(host, port, "/ws"), keys.create(account, Role.TRADER,
                 System.currentTimeMillis()), flow, latency, timeline, acked, lastAnswer, errors, errorCodes);
         }

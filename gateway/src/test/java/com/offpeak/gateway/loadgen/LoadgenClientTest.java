@@ -223,6 +223,37 @@ class LoadgenClientTest
     }
 
     @Test
+    void thePingMixIsAnsweredAndTimedWithoutAnOrder() throws Exception
+    {
+        try (GatewayServer server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0)))
+        {
+            final String key = server.keys().create(1, Role.TRADER, 0);
+            final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+            final AtomicLong acked = new AtomicLong();
+            final AtomicLong errors = new AtomicLong();
+            final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+            final TradingConnection pinger = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"), key,
+                new PingFlow(), latency, new SlowAnswerTimeline(60), acked, new AtomicLong(), errors, codes);
+            try (AnswerReader reader = new AnswerReader(new TradingConnection[] {pinger}))
+            {
+                pinger.open();
+                pinger.startMeasuring();
+                for (int i = 0; i < 300; i++)
+                {
+                    pinger.send(System.nanoTime());
+                }
+                awaitAnswers(acked, errors, 300);
+                reader.check();
+            }
+            assertThat(codes).isEmpty();
+            assertThat(acked.get()).isEqualTo(300);
+            assertThat(latency.getIntervalHistogram().getTotalCount()).isEqualTo(300);
+            assertThat(new JsonObject(get(server, "/api/account/orders", key)).getJsonArray("orders")).as("pings place nothing").isEmpty();
+            pinger.socket().close();
+        }
+    }
+
+    @Test
     void theExchangeMixAmendsItsRestingOrdersAndTradesOnTheSecondInstrument() throws Exception
     {
         try (GatewayServer server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0)))
