@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The gateway benchmark procedure of benchmarks/README.md, against one fresh server:
 # 60 s at 10k/s (the server's JIT compiles for 30-40 s), then 20k/s, 50k/s and 1,000 subscribers in
-# the fills mix; then, on a second fresh server, 60 s at 10k/s and 20k/s in the exchange mix. Each
-# loadgen run has its 20 s warm-up. Prints each run's results and the server's CPU per order.
+# the fills mix; then, on a second fresh server, 60 s at 10k/s and 20k/s in the exchange mix, and 20k/s
+# of pings (the round trip without the exchange). Each loadgen run has its 20 s warm-up. Prints each
+# run's results and the server's CPU per order.
 # Usage: benchmarks/gateway-suite.sh [tag] [checkout]   (checkout: the tree whose ./offpeak runs; default this one)
 # Extra server JVM options: OFFPEAK_JAVA_OPTS; extra server options: SERVE_ARGS (e.g. --preallocate 1048576).
 set -euo pipefail
@@ -63,4 +64,7 @@ stop_server "$tag"
 start_server "$tag-exchange"
 run warm-up 600000 --connections 64 --rate 10000 --seconds 40 --warmup 20 --mix exchange
 run 20k-exchange 800000 --connections 64 --rate 20000 --seconds 20 --warmup 20 --mix exchange
+# The floor under it, on the same server a minute later: pings, which the event loop answers
+# without the pipeline, at the same rate over the same number of connections.
+run 20k-ping 800000 --connections 64 --rate 20000 --seconds 20 --warmup 20 --mix ping
 stop_server "$tag-exchange"
