@@ -31,23 +31,10 @@ public final class ForkedGenerator
     {
         try
         {
-            final Path file = Files.createTempFile("offpeak-" + workload.name().toLowerCase(Locale.ROOT) + '-', ".stream");
+            final Path file = generateToFile(workload);
             try
             {
-                final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-                final Process child = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                    ForkedGenerator.class.getName(), workload.name(), file.toString())
-                    .inheritIO()
-                    .start();
-                final int exit = child.waitFor();
-                if (exit != 0)
-                {
-                    throw new IllegalStateException("generating " + workload + " failed with exit code " + exit);
-                }
-                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)))
-                {
-                    return CommandStream.readFrom(in);
-                }
+                return read(file);
             }
             finally
             {
@@ -58,10 +45,41 @@ public final class ForkedGenerator
         {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs {@link #main} in a child JVM with this JVM's class path; the stream is in the returned temporary file. */
+    public static Path generateToFile(final Workload workload) throws IOException
+    {
+        final Path file = Files.createTempFile("offpeak-" + workload.name().toLowerCase(Locale.ROOT) + '-', ".stream");
+        final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        final Process child = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+            ForkedGenerator.class.getName(), workload.name(), file.toString())
+            .inheritIO()
+            .start();
+        try
+        {
+            final int exit = child.waitFor();
+            if (exit != 0)
+            {
+                Files.deleteIfExists(file);
+                throw new IllegalStateException("generating " + workload + " failed with exit code " + exit);
+            }
+            return file;
+        }
         catch (final InterruptedException e)
         {
             Thread.currentThread().interrupt();
+            Files.deleteIfExists(file);
             throw new IllegalStateException("interrupted while generating " + workload, e);
+        }
+    }
+
+    /** A stream {@link #main} wrote. */
+    public static CommandStream read(final Path file) throws IOException
+    {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)))
+        {
+            return CommandStream.readFrom(in);
         }
     }
 
