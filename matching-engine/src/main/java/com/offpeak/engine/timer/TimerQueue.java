@@ -157,13 +157,43 @@ public final class TimerQueue
         final long due = entries[2 * last];
         final long key = entries[2 * last + 1];
         final int handle = handleAt[last];
-        if (index > 0 && before(due, key, parentOf(index)))
+        // Bottom-up: the hole goes down to a leaf along the earliest children without comparing
+        // them with the moved entry, which is a leaf's and so nearly always belongs near the bottom;
+        // it then rises from there (rarely more than a level). That saves a hard-to-predict
+        // comparison per level on the way down.
+        siftUp(holeToLeaf(index), due, key, handle);
+    }
+
+    /** Moves the earliest child into the hole at {@code start}, level by level; returns the leaf the hole ends at. */
+    private int holeToLeaf(final int start)
+    {
+        final long[] entries = this.entries;
+        final int size = this.size;
+        int hole = start;
+        while (true)
         {
-            siftUp(index, due, key, handle);
-        }
-        else
-        {
-            siftDown(index, due, key, handle);
+            final int first = (hole << ARITY_SHIFT) + 1;
+            if (first >= size)
+            {
+                return hole;
+            }
+            final int end = Math.min(first + (1 << ARITY_SHIFT), size);
+            int best = first;
+            long bestDue = entries[2 * first];
+            long bestKey = entries[2 * first + 1];
+            for (int child = first + 1; child < end; child++)
+            {
+                final long childDue = entries[2 * child];
+                final long childKey = entries[2 * child + 1];
+                if (childDue < bestDue || (childDue == bestDue && childKey < bestKey))
+                {
+                    best = child;
+                    bestDue = childDue;
+                    bestKey = childKey;
+                }
+            }
+            place(hole, bestDue, bestKey, handleAt[best]);
+            hole = best;
         }
     }
 
@@ -181,42 +211,6 @@ public final class TimerQueue
             child = parent;
         }
         place(child, due, key, handle);
-    }
-
-    private void siftDown(final int start, final long due, final long key, final int handle)
-    {
-        final long[] entries = this.entries;
-        int parent = start;
-        while (true)
-        {
-            final int first = (parent << ARITY_SHIFT) + 1;
-            if (first >= size)
-            {
-                break;
-            }
-            final int end = Math.min(first + (1 << ARITY_SHIFT), size);
-            int best = first;
-            long bestDue = entries[2 * first];
-            long bestKey = entries[2 * first + 1];
-            for (int child = first + 1; child < end; child++)
-            {
-                final long childDue = entries[2 * child];
-                final long childKey = entries[2 * child + 1];
-                if (childDue < bestDue || (childDue == bestDue && childKey < bestKey))
-                {
-                    best = child;
-                    bestDue = childDue;
-                    bestKey = childKey;
-                }
-            }
-            if (!(bestDue < due || (bestDue == due && bestKey < key)))
-            {
-                break;
-            }
-            place(parent, bestDue, bestKey, handleAt[best]);
-            parent = best;
-        }
-        place(parent, due, key, handle);
     }
 
     /** (due, key) fires before entry {@code index}; the key orders kind, then id, as one long. */
