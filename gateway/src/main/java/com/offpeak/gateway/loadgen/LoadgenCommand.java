@@ -14,16 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -121,12 +116,8 @@ public final class LoadgenCommand implements Callable<Integer>
             .setMaxFrameSize(1 << 22).setMaxMessageSize(1 << 24));
         final ApiKeyStore keys = ApiKeyStore.open(data);
         final String admin = keys.create(900_000, Role.ADMIN, System.currentTimeMillis());
-        final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
-        final SlowAnswerTimeline timeline = new SlowAnswerTimeline(seconds);
-        final AtomicLong acked = new AtomicLong();
-        final AtomicLong lastAnswer = new AtomicLong();
-        final AtomicLong errors = new AtomicLong();
-        final Map<String, LongAdder> errorCodes = new ConcurrentHashMap<>();
+        final AnswerTally warmUp = new AnswerTally(warmup);
+        final AnswerTally measured = new AnswerTally(seconds);
 
         final TradingConnection[] traders = new TradingConnection[connections];
         for (int i = 0; i < connections; i++)
@@ -144,7 +135,7 @@ public final class LoadgenCommand implements Callable<Integer>
                 case ping -> new PingFlow();
             };
             traders[i] = new TradingConnection(RawWebSocket.connect(host, port, "/ws"), keys.create(account, Role.TRADER,
-                System.currentTimeMillis()), flow, latency, timeline, acked, lastAnswer, errors, errorCodes);
+                System.currentTimeMillis()), flow, warmUp, measured);
         }
         final AnswerReader reader = new AnswerReader(traders);
         for (final TradingConnection trader : traders)
@@ -159,44 +150,57 @@ public final class LoadgenCommand implements Callable<Integer>
         System.out.printf("loadgen: %d trading connections at %,d orders/s offered (%s mix), %d market-data subscribers, %s on %s:%d%n",
             connections, rate, mix, subscribers, instrument, host, port);
 
-        run(traders, warmup);
-        timeline.start(System.nanoTime(), System.currentTimeMillis());
-        for (final TradingConnection trader : traders)
+        // The warm-up and the measured seconds are one open-loop schedule, and which of its requests
+        // are measured is fixed before the first is sent: nothing in the sender or the reader changes
+        // at the switch. A switch made between two runs of the schedule (until 2026-12-04) put the
+        // JIT's deoptimizing and recompiling of both threads' loops into the first measured second.
+        final long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        final long warmUpSends = (long)warmup * rate;
+        final long sent = (long)seconds * rate;
+        final long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
+        final long epochStart = System.currentTimeMillis() + 1;
+        final long measuredStart = start + warmUpSends * interval;
+        warmUp.start(start, epochStart);
+        measured.start(measuredStart, epochStart + TimeUnit.NANOSECONDS.toMillis(warmUpSends * interval));
+        for (int i = 0; i < traders.length; i++)
         {
-            trader.startMeasuring();
+            // Round-robin: send n goes to connection n % N, so connection i has this many warm-up sends.
+            traders[i].measureAfter(Math.max(0, (warmUpSends - i + traders.length - 1) / traders.length));
         }
-        latency.reset();
-        acked.set(0);
-        errors.set(0);
-        errorCodes.clear();
-        for (final MarketDataSubscriber watcher : watchers)
+        if (subscribers > 0)
         {
-            watcher.reset();
+            vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(measuredStart - System.nanoTime())), id ->
+            {
+                for (final MarketDataSubscriber watcher : watchers)
+                {
+                    watcher.reset();
+                }
+            });
         }
-        final long start = System.nanoTime();
-        final long sent = run(traders, seconds);
+        run(traders, start, interval, warmUpSends + sent);
         reader.check();
         // The last answers can come a second or more after the last send when the server is behind:
         // wait for every answer, up to 10 s; "never answered" counts what still has none.
         final long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (acked.get() + errors.get() < sent && System.nanoTime() < waitUntil)
+        while (measured.answers() < sent && System.nanoTime() < waitUntil)
         {
             Thread.sleep(10);
         }
         // From the first send to the last answer: the rate the server sustained, the drain included
         // (not the time waited above).
-        final double elapsed = (Math.max(lastAnswer.get(), start) - start) / 1e9;
-        final Histogram histogram = latency.getIntervalHistogram();
+        final double elapsed = (Math.max(measured.lastAnswerNanos(), measuredStart) - measuredStart) / 1e9;
+        final Histogram histogram = measured.latencies();
+        final long acked = measured.acked();
 
         System.out.printf("orders sent %,d, acknowledged %,d (%,.0f/s from the first send to the last answer, %.2f s), errors %,d, "
-            + "never answered %,d%n", sent, acked.get(), elapsed == 0 ? 0 : acked.get() / elapsed, elapsed, errors.get(),
-            sent - acked.get() - errors.get());
+            + "never answered %,d%n", sent, acked, elapsed == 0 ? 0 : acked / elapsed, elapsed, measured.errors(),
+            sent - measured.answers());
         System.out.printf("ack latency from intended send time (us): p50 %,.0f  p99 %,.0f  p99.9 %,.0f  max %,.0f%n",
             histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
             histogram.getValueAtPercentile(99.9) / 1e3, histogram.getMaxValue() / 1e3);
-        if (!errorCodes.isEmpty())
+        if (!measured.errorCodes().isEmpty())
         {
-            System.out.println("errors by code: " + new TreeMap<>(errorCodes));
+            System.out.println("errors by code: " + new TreeMap<>(measured.errorCodes()));
         }
         if (subscribers > 0)
         {
@@ -204,10 +208,10 @@ public final class LoadgenCommand implements Callable<Integer>
         }
         reader.check();
         reader.close(); // joins the reader: the timeline is complete and visible from here
-        System.out.println(timeline.summary());
+        System.out.println(measured.timeline().summary());
         if (timelineFile != null)
         {
-            timeline.write(timelineFile);
+            measured.timeline().write(timelineFile);
         }
         for (final TradingConnection trader : traders)
         {
@@ -219,29 +223,25 @@ public final class LoadgenCommand implements Callable<Integer>
     }
 
     /**
-     * Sends on the open-loop schedule for {@code duration} seconds, round-robin over the connections.
-     * The sender sleeps until the next request is due, then sends every request due by the time it
-     * woke: a sleep overshoots by tens of microseconds, and a request sent that late is still
-     * measured from its intended time, so the lateness counts against the server. Spinning for
-     * exact send times instead took a whole core of the two the server runs on.
+     * Sends {@code sends} requests on the open-loop schedule from {@code start}, one every
+     * {@code interval} ns, round-robin over the connections. The sender sleeps until the next request
+     * is due, then sends every request due by the time it woke: a sleep overshoots by tens of
+     * microseconds, and a request sent that late is still measured from its intended time, so the
+     * lateness counts against the server. Spinning for exact send times instead took a whole core of
+     * the two the server runs on.
      */
-    private long run(final TradingConnection[] traders, final int duration)
+    private static void run(final TradingConnection[] traders, final long start, final long interval, final long sends)
     {
-        final long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        final long start = System.nanoTime();
-        final long end = start + TimeUnit.SECONDS.toNanos(duration);
-        long sent = 0;
-        for (long intended = start; intended < end; intended += interval)
+        for (long n = 0; n < sends; n++)
         {
+            final long intended = start + n * interval;
             final long wait = intended - System.nanoTime();
             if (wait > 0)
             {
                 LockSupport.parkNanos(wait);
             }
-            traders[(int)(sent % traders.length)].send(intended);
-            sent++;
+            traders[(int)(n % traders.length)].send(intended);
         }
-        return sent;
     }
 
     private WebSocket connect(final WebSocketClient client) throws Exception

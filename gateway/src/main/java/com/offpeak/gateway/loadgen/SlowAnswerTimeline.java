@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where in a run the slow answers were: the measured answers counted per bin of their requests'
- * intended send times, with how many took longer than a threshold and the longest. A p99 says how
+ * Where in a phase of a run (the warm-up, or the measured seconds) the slow answers were: its answers
+ * counted per bin of their requests' intended send times, with how many took longer than a threshold and the longest. A p99 says how
  * many answers were slow, not whether they were spread over the run (the round trip's own cost) or
  * packed into a few stretches (a pause, another thread on the cores); the bins, stamped with wall
  * time, line up with a GC log or a profile of the server. The sender {@link #start starts} it before
- * the first measured request; from then on only the single reader thread writes it, and the main
+ * the phase's first request; from then on only the single reader thread writes it, and the main
  * thread reads it once the reader has stopped.
  */
 final class SlowAnswerTimeline
@@ -36,9 +36,9 @@ final class SlowAnswerTimeline
     }
 
     /**
-     * Sender thread, before the first measured request: bins count from here. The reader sees these
-     * fields because it records only answers to measured requests, which it recognises by an id the
-     * sender publishes (a volatile write) after this call.
+     * Sender thread, before the phase's first request: bins count from here (a request's intended
+     * send time). The reader sees these fields because the sender publishes which ids are whose (a
+     * volatile write, {@link TradingConnection#measureAfter}) after this call.
      */
     void start(final long nanos, final long epochMillis)
     {
@@ -46,10 +46,10 @@ final class SlowAnswerTimeline
         startNanos = nanos;
     }
 
-    /** Reader thread: a measured answer to a request due at {@code intendedNanos}. */
+    /** Reader thread: an answer to a request due at {@code intendedNanos}. */
     void record(final long intendedNanos, final long latencyNanos)
     {
-        final long bin = Math.floorDiv(intendedNanos - startNanos, BIN_NANOS); // a warm-up request's is negative
+        final long bin = Math.floorDiv(intendedNanos - startNanos, BIN_NANOS);
         if (bin < 0 || bin >= answers.length)
         {
             return;

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Recorder;
 
 /**
  * One trading connection of the load generator: sends what its {@link OrderFlow} writes and times
@@ -40,30 +37,19 @@ final class TradingConnection implements RawWebSocket.TextHandler
     private final ByteBuffer request = ByteBuffer.allocate(256);
     /** The login answered and resting orders accepted so far (reader thread), or {@link #REFUSED}. */
     private final AtomicLong opened = new AtomicLong();
-    private final Recorder latency;
-    private final SlowAnswerTimeline timeline;
-    private final AtomicLong acked;
-    /** When the latest measured answer arrived (System.nanoTime()), shared by all connections. */
-    private final AtomicLong lastAnswer;
-    private final AtomicLong errors;
-    private final Map<String, LongAdder> errorCodes;
+    /** The measured answers' tally at [0], the warm-up's at [1]: see {@link #onText}. */
+    private final AnswerTally[] tallies;
     /** Request 0 is the login, 1.. the flow's resting orders; the timed ones follow. */
     private long nextId = LOGIN + 1;
-    /** Answers to requests before this id (the warm-up's) are not measured. */
+    /** Answers to requests before this id (the warm-up's) go to the warm-up's tally. */
     private volatile long firstMeasuredId = Long.MAX_VALUE;
 
-    TradingConnection(final RawWebSocket socket, final String key, final OrderFlow flow, final Recorder latency,
-        final SlowAnswerTimeline timeline, final AtomicLong acked,
-        final AtomicLong lastAnswer, final AtomicLong errors, final Map<String, LongAdder> errorCodes) throws IOException
+    TradingConnection(final RawWebSocket socket, final String key, final OrderFlow flow, final AnswerTally warmUp,
+        final AnswerTally measured) throws IOException
     {
-        this.lastAnswer = lastAnswer;
-        this.errorCodes = errorCodes;
         this.socket = socket;
         this.flow = flow;
-        this.latency = latency;
-        this.timeline = timeline;
-        this.acked = acked;
-        this.errors = errors;
+        this.tallies = new AnswerTally[] {measured, warmUp};
         socket.sendText(ByteBuffer.wrap(("{\"id\":" + LOGIN + ",\"op\":\"login\",\"key\":\"" + key + "\"}")
             .getBytes(StandardCharsets.US_ASCII)));
     }
@@ -102,10 +88,14 @@ final class TradingConnection implements RawWebSocket.TextHandler
         }
     }
 
-    /** Measures the answers of requests sent from now on (sender thread). */
-    void startMeasuring()
+    /**
+     * Sender thread, before its timed sends: the answers to the first {@code warmUpSends} go to the
+     * warm-up's tally, the rest to the measured one. Both tallies are started before this call, whose
+     * volatile write makes their start visible to the reader.
+     */
+    void measureAfter(final long warmUpSends)
     {
-        firstMeasuredId = nextId;
+        firstMeasuredId = nextId + warmUpSends;
     }
 
     /** Called by the single sender thread; allocates nothing. */
@@ -177,28 +167,19 @@ final class TradingConnection implements RawWebSocket.TextHandler
             onOpening(id, ok, data, idEnd, end);
             return;
         }
-        if (id < firstMeasuredId)
-        {
-            return; // one from the warm-up
-        }
-        lastAnswer.accumulateAndGet(now, Math::max);
+        // A warm-up answer takes the very path a measured one does, into a tally of its own picked
+        // without a branch (the sign of id - firstMeasuredId). When warm-up answers returned early
+        // instead, the JIT compiled the measured path as a trap, and the first second of every
+        // measurement timed this reader deoptimizing and recompiling (-XX:+PrintCompilation showed
+        // onText made not entrant at the switch, 2026-12-04; those 200 ms held a fifth of the slow answers).
+        final AnswerTally tally = tallies[(int)((id - firstMeasuredId) >>> 63)];
         if (ok)
         {
-            final long intended = intendedById[(int)(id & (IN_FLIGHT - 1))];
-            final long took = Math.max(0, now - intended);
-            latency.recordValue(took);
-            timeline.record(intended, took);
-            acked.incrementAndGet();
+            tally.accepted(intendedById[(int)(id & (IN_FLIGHT - 1))], now);
         }
         else
         {
-            errors.incrementAndGet();
-            final byte[] bytes = new byte[length];
-            data.get(offset, bytes);
-            final String text = new String(bytes, StandardCharsets.UTF_8);
-            final int code = text.indexOf("\"code\":\"");
-            errorCodes.computeIfAbsent(code < 0 ? "?" : text.substring(code + 8, text.indexOf('"', code + 8)), c -> new LongAdder())
-                .increment();
+            tally.refused(now, data, offset, length);
         }
     }
 

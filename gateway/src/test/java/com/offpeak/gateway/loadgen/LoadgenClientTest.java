@@ -20,16 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,32 +125,28 @@ class LoadgenClientTest
             assertThatThrownBy(() -> RawWebSocket.connect("127.0.0.1", server.port(), "/not-the-api"))
                 .isInstanceOf(IOException.class).hasMessageContaining("refused");
 
-            final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
-            final AtomicLong acked = new AtomicLong();
-            final AtomicLong errors = new AtomicLong();
-            final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
-            final SlowAnswerTimeline timeline = new SlowAnswerTimeline(60);
+            final AnswerTally warmUp = new AnswerTally(60);
+            final AnswerTally measured = new AnswerTally(60);
+            warmUp.start(System.nanoTime(), 0);
+            measured.start(System.nanoTime(), 0);
             // An owner posts and cancels (every request accepted); a buyer with no cash is refused every bid.
             final TradingConnection owner = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                server.keys().create(1, Role.TRADER, 0), new FillsFlow(false, "L4"), latency, timeline, acked, new AtomicLong(), errors,
-                codes);
+                server.keys().create(1, Role.TRADER, 0), new FillsFlow(false, "L4"), warmUp, measured);
             final TradingConnection broke = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                server.keys().create(2, Role.TRADER, 0), new FillsFlow(true, "L4"), latency, timeline, acked, new AtomicLong(), errors,
-                codes);
+                server.keys().create(2, Role.TRADER, 0), new FillsFlow(true, "L4"), warmUp, measured);
             final long start = System.nanoTime();
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {owner, broke}))
             {
                 owner.open();
                 broke.open();
-                // A warm-up: answered, not measured.
+                // A warm-up of 30: answered, tallied apart from the measured answers.
+                owner.measureAfter(30);
+                broke.measureAfter(0);
                 for (int i = 0; i < 30; i++)
                 {
                     owner.send(System.nanoTime());
                 }
-                Thread.sleep(500);
-                timeline.start(System.nanoTime(), 0);
-                owner.startMeasuring();
-                broke.startMeasuring();
+                awaitAnswers(warmUp, 30);
                 for (int i = 0; i < 200; i++)
                 {
                     owner.send(System.nanoTime());
@@ -163,19 +155,22 @@ class LoadgenClientTest
                         broke.send(System.nanoTime());
                     }
                 }
-                awaitAnswers(acked, errors, 250);
+                awaitAnswers(measured, 250);
                 reader.check();
             }
             final long elapsed = System.nanoTime() - start;
-            assertThat(acked.get()).isEqualTo(200);
-            final Histogram measured = latency.getIntervalHistogram();
-            assertThat(measured.getTotalCount()).isEqualTo(200);
-            assertThat(measured.getMinValue()).as("each answer timed against its own request").isPositive();
-            assertThat(measured.getMaxValue()).isLessThanOrEqualTo(elapsed);
-            assertThat(errors.get()).isEqualTo(50);
-            assertThat(codes).containsOnlyKeys("INSUFFICIENT_FUNDS");
+            assertThat(measured.acked()).isEqualTo(200);
+            final Histogram latencies = measured.latencies();
+            assertThat(latencies.getTotalCount()).isEqualTo(200);
+            assertThat(latencies.getMinValue()).as("each answer timed against its own request").isPositive();
+            assertThat(latencies.getMaxValue()).isLessThanOrEqualTo(elapsed);
+            assertThat(measured.errors()).isEqualTo(50);
+            assertThat(measured.errorCodes()).containsOnlyKeys("INSUFFICIENT_FUNDS");
+            assertThat(warmUp.acked()).as("the warm-up's answers, in its own tally").isEqualTo(30);
+            assertThat(warmUp.errors()).isZero();
+            assertThat(warmUp.latencies().getTotalCount()).isEqualTo(30);
             final Path csv = dataDir.resolve("timeline.csv");
-            timeline.write(csv);
+            measured.timeline().write(csv);
             assertThat(Files.readAllLines(csv).stream().skip(1).mapToLong(line -> Long.parseLong(line.split(",")[1])).sum())
                 .as("the timeline counts the measured answers, as the histogram does").isEqualTo(200);
             owner.socket().close();
@@ -199,12 +194,11 @@ class LoadgenClientTest
                 }
             })).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
             final TradingConnection trader = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.actualPort(), "/ws"), "key",
-                new FillsFlow(false, "L4"), new Recorder(3), new SlowAnswerTimeline(1), new AtomicLong(), new AtomicLong(), new AtomicLong(),
-                new ConcurrentHashMap<>());
+                new FillsFlow(false, "L4"), new AnswerTally(1), new AnswerTally(1));
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {trader}))
             {
                 trader.open();
-                trader.startMeasuring();
+                trader.measureAfter(0);
                 // The login's answer freed its slot: 65,536 requests may await answers, not one more.
                 for (int i = 0; i < 1 << 16; i++)
                 {
@@ -228,26 +222,23 @@ class LoadgenClientTest
         try (GatewayServer server = GatewayServer.start(GatewayConfig.defaults(dataDir).withPort(0)))
         {
             final String key = server.keys().create(1, Role.TRADER, 0);
-            final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
-            final AtomicLong acked = new AtomicLong();
-            final AtomicLong errors = new AtomicLong();
-            final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+            final AnswerTally measured = new AnswerTally(60);
             final TradingConnection pinger = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"), key,
-                new PingFlow(), latency, new SlowAnswerTimeline(60), acked, new AtomicLong(), errors, codes);
+                new PingFlow(), new AnswerTally(60), measured);
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {pinger}))
             {
                 pinger.open();
-                pinger.startMeasuring();
+                pinger.measureAfter(0);
                 for (int i = 0; i < 300; i++)
                 {
                     pinger.send(System.nanoTime());
                 }
-                awaitAnswers(acked, errors, 300);
+                awaitAnswers(measured, 300);
                 reader.check();
             }
-            assertThat(codes).isEmpty();
-            assertThat(acked.get()).isEqualTo(300);
-            assertThat(latency.getIntervalHistogram().getTotalCount()).isEqualTo(300);
+            assertThat(measured.errorCodes()).isEmpty();
+            assertThat(measured.acked()).isEqualTo(300);
+            assertThat(measured.latencies().getTotalCount()).isEqualTo(300);
             assertThat(new JsonObject(get(server, "/api/account/orders", key)).getJsonArray("orders")).as("pings place nothing").isEmpty();
             pinger.socket().close();
         }
@@ -267,34 +258,30 @@ class LoadgenClientTest
 
             final String ownerKey = server.keys().create(1, Role.TRADER, 0);
             final String buyerKey = server.keys().create(2, Role.TRADER, 0);
-            final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
-            final AtomicLong acked = new AtomicLong();
-            final AtomicLong errors = new AtomicLong();
-            final Map<String, LongAdder> codes = new ConcurrentHashMap<>();
+            final AnswerTally warmUp = new AnswerTally(1);
+            final AnswerTally measured = new AnswerTally(1);
             final TradingConnection owner = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                ownerKey, new ExchangeMixFlow(false, "L4", "T4"), latency, new SlowAnswerTimeline(1), acked, new AtomicLong(), errors,
-                codes);
+                ownerKey, new ExchangeMixFlow(false, "L4", "T4"), warmUp, measured);
             final TradingConnection buyer = new TradingConnection(RawWebSocket.connect("127.0.0.1", server.port(), "/ws"),
-                buyerKey, new ExchangeMixFlow(true, "L4", "T4"), latency, new SlowAnswerTimeline(1), acked, new AtomicLong(), errors,
-                codes);
+                buyerKey, new ExchangeMixFlow(true, "L4", "T4"), warmUp, measured);
             try (AnswerReader reader = new AnswerReader(new TradingConnection[] {owner, buyer}))
             {
                 owner.open();
                 buyer.open();
-                owner.startMeasuring();
-                buyer.startMeasuring();
+                owner.measureAfter(0);
+                buyer.measureAfter(0);
                 // One request at a time, so the owner's ask is in the book before the buyer's bid arrives.
                 for (int i = 0; i < 400; i++)
                 {
                     owner.send(System.nanoTime());
-                    awaitAnswers(acked, errors, 2 * i + 1);
+                    awaitAnswers(measured, 2 * i + 1);
                     buyer.send(System.nanoTime());
-                    awaitAnswers(acked, errors, 2 * i + 2);
+                    awaitAnswers(measured, 2 * i + 2);
                 }
                 reader.check();
             }
-            assertThat(codes).isEmpty();
-            assertThat(acked.get()).isEqualTo(800);
+            assertThat(measured.errorCodes()).isEmpty();
+            assertThat(measured.acked()).isEqualTo(800);
             // Each cycle of 20 the owner posts one ask there, which the buyer's next IOC bid takes; the
             // account mirror follows the pipeline's output, so it may be a moment behind the answers.
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -312,12 +299,12 @@ class LoadgenClientTest
         }
     }
 
-    private static void awaitAnswers(final AtomicLong acked, final AtomicLong errors, final long count)
+    private static void awaitAnswers(final AnswerTally tally, final long count)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (acked.get() + errors.get() < count)
+        while (tally.answers() < count)
         {
-            assertThat(System.nanoTime()).as("%d answers within 20 s, %d so far", count, acked.get() + errors.get()).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("%d answers within 20 s, %d so far", count, tally.answers()).isLessThan(deadline);
             LockSupport.parkNanos(50_000);
         }
     }

@@ -26,7 +26,7 @@ class SlowAnswerTimelineTest
         timeline.record(START + 100 * MS, MS + 1);
         timeline.record(START + 150 * MS, 7 * MS);
         timeline.record(START + 950 * MS, 2 * MS);
-        timeline.record(START - 1, 40 * MS); // before the start: the warm-up's
+        timeline.record(START - 1, 40 * MS); // before the start: not this phase's
         timeline.record(START + 1_100 * MS, 40 * MS); // past the last bin: the drain after the run
 
         final Path csv = dir.resolve("t.csv");
