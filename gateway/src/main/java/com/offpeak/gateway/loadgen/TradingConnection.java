@@ -171,7 +171,7 @@ final class TradingConnection implements RawWebSocket.TextHandler
         // without a branch (the sign of id - firstMeasuredId). When warm-up answers returned early
         // instead, the JIT compiled the measured path as a trap, and the first second of every
         // measurement timed this reader deoptimizing and recompiling (-XX:+PrintCompilation showed
-        // onText made not entrant at the switch, 2026-12-04; those 200 ms held a fifth of the slow answers).
+        // onText made not entrant at the switch, 2026-12-04).
         final AnswerTally tally = tallies[(int)((id - firstMeasuredId) >>> 63)];
         if (ok)
         {
