@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * answers counted per bin of their requests' intended send times, with how many took longer than a
  * threshold and the longest. A p99 says how many answers were slow, not whether they were spread
  * over the run (the round trip's own cost) or packed into a few stretches (a pause, another thread
- * on the cores); the bins, stamped with wall time, line up with a GC log or a profile of the server. The sender {@link #start starts} it before
- * the phase's first request; from then on only the single reader thread writes it, and the main
- * thread reads it once the reader has stopped.
+ * on the cores); the bins, stamped with wall time, line up with a GC log or a profile of the
+ * server. The sender {@link #start starts} it before the phase's first request; from then on only
+ * the single reader thread writes it, and the main thread reads it once the reader has stopped.
  */
 final class SlowAnswerTimeline
 {
