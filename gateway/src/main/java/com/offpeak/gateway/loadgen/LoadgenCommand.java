@@ -164,8 +164,7 @@ public final class LoadgenCommand implements Callable<Integer>
         measured.start(measuredStart, epochStart + TimeUnit.NANOSECONDS.toMillis(warmUpSends * interval));
         for (int i = 0; i < traders.length; i++)
         {
-            // Round-robin: send n goes to connection n % N, so connection i has this many warm-up sends.
-            traders[i].measureAfter(Math.max(0, (warmUpSends - i + traders.length - 1) / traders.length));
+            traders[i].measureAfter(sendsTo(i, traders.length, warmUpSends));
         }
         if (subscribers > 0)
         {
@@ -242,6 +241,12 @@ public final class LoadgenCommand implements Callable<Integer>
             }
             traders[(int)(n % traders.length)].send(intended);
         }
+    }
+
+    /** How many of the schedule's first {@code sends} requests {@link #run} gives connection {@code i} of {@code connections}. */
+    static long sendsTo(final int i, final int connections, final long sends)
+    {
+        return Math.max(0, (sends - i + connections - 1) / connections);
     }
 
     private WebSocket connect(final WebSocketClient client) throws Exception

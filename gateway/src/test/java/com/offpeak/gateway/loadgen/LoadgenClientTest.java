@@ -299,6 +299,27 @@ class LoadgenClientTest
         }
     }
 
+    @Test
+    void eachConnectionsShareOfTheWarmUpIsWhatTheRoundRobinSendsIt()
+    {
+        for (final int connections : new int[] {1, 3, 64})
+        {
+            for (final long sends : new long[] {0, 1, 2, 63, 64, 65, 400_000, 400_001})
+            {
+                final long[] given = new long[connections];
+                for (long n = 0; n < sends; n++)
+                {
+                    given[(int)(n % connections)]++;
+                }
+                for (int i = 0; i < connections; i++)
+                {
+                    assertThat(LoadgenCommand.sendsTo(i, connections, sends)).as("connection %d of %d, %d sends", i, connections, sends)
+                        .isEqualTo(given[i]);
+                }
+            }
+        }
+    }
+
     private static void awaitAnswers(final AnswerTally tally, final long count)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
