@@ -20,6 +20,8 @@ public final class Libc
     public static final int PRIO_PROCESS = 0;
     /** {@code MADV_RANDOM}, the same on Linux and the BSDs. */
     public static final int MADV_RANDOM = 1;
+    /** {@code MADV_WILLNEED}, the same on Linux and the BSDs: for a file mapping, read exactly that range into the page cache. */
+    public static final int MADV_WILLNEED = 3;
     /**
      * Linux 5.14 on: fault a range in writable, as the first write to each page would, without
      * writing anything; older kernels refuse it with {@code EINVAL}.
