@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * would, and the writer takes no fault at all. The first call puts exactly the piece in the page
  * cache; without it the populating fault read ahead a whole window, every 8 MB a single 20-30 ms
  * stretch in the kernel (2026-12-06: a 512 MB file populated this way took 1.3-1.4 s, with it
- * 0.27-0.30 s and no call over 1 ms). Neither call writes anything; if the writer has moved on and its chunk is unmapped meanwhile, it fails
- * ({@code ENOMEM}) and the piece is paged in the other way, and if Chronicle has mapped something
- * else there, it faults in pages of that instead, which is harmless. Past the writer's chunk (its
+ * 0.27-0.30 s and no call over 1 ms). Neither call writes anything. If the writer has moved on and
+ * its chunk is unmapped meanwhile, the populating call fails ({@code ENOMEM}) and the piece is paged
+ * in the other way, and if Chronicle has mapped something else there, it faults in pages of that
+ * instead, which is harmless. Past the writer's chunk (its
  * next one is not mapped yet), or on a kernel without the call, a piece is a
  * {@link MappedByteBuffer#load() load} of a slice of a read-only mapping of the file:
  * {@code madvise(WILLNEED)} over exactly that range, then a read of each page, so the pages are in
@@ -262,11 +263,12 @@ public final class Pretoucher implements AutoCloseable
                 return false;
             }
             final Pointer at = new Pointer(chunk.address() + (from - chunk.start()));
-            // The piece into the page cache first, exactly: a populating fault on a page not in the cache
-            // reads ahead a whole window (8 MB) in one go, 20-30 ms on a core the kernel does not give up.
+            final long bytes = touchedTo + length - from;
+            // Exactly the piece into the page cache first: a populating fault on a page not in the cache
+            // reads a whole window (8 MB) ahead in one go, 20-30 ms in the kernel without yielding the core.
             // Only advice: if refused, the populate below still faults the piece in.
-            Libc.calls().madvise(at, touchedTo + length - from, Libc.MADV_WILLNEED);
-            if (Libc.calls().madvise(at, touchedTo + length - from, Libc.MADV_POPULATE_WRITE) == 0)
+            Libc.calls().madvise(at, bytes, Libc.MADV_WILLNEED);
+            if (Libc.calls().madvise(at, bytes, Libc.MADV_POPULATE_WRITE) == 0)
             {
                 return true;
             }

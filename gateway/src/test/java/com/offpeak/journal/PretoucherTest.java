@@ -1,7 +1,10 @@
 package com.offpeak.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.offpeak.os.Libc;
+import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.MappedByteBuffer;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
+import org.agrona.BufferUtil;
 import org.agrona.IoUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +78,39 @@ class PretoucherTest
         // What was never within the runway stays a hole: no read-ahead past it.
         assertThat(inPageCache(file, 40 * MB + Pretoucher.AHEAD + MB, 8 * MB)).isFalse();
         assertThat(inPageCache(file, 150 * MB + Pretoucher.AHEAD + MB, 8 * MB)).isFalse();
+    }
+
+    @Test
+    void populatesTheWritersOwnMappingWithoutReadingAheadPastTheRunway() throws Exception
+    {
+        assumeTrue(Libc.calls() != null && Files.isReadable(Path.of("/proc/self/smaps")), "no libc or no /proc/self/smaps here");
+        final Path file = sparse("f.cq4", 128 * MB);
+        final long mapped;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final MappedByteBuffer writers = channel.map(FileChannel.MapMode.READ_WRITE, 0, 64 * MB);
+            try (Pretoucher pretoucher = Pretoucher.start())
+            {
+                // The first page the way the pretoucher does it (advised first, or its fault would read ahead):
+                // a kernel without the populating call (before Linux 5.14) refuses it.
+                final Pointer first = new Pointer(BufferUtil.address(writers));
+                Libc.calls().madvise(first, 4096, Libc.MADV_WILLNEED);
+                assumeTrue(Libc.calls().madvise(first, 4096, Libc.MADV_POPULATE_WRITE) == 0, "no madvise(MADV_POPULATE_WRITE) in this kernel");
+                final Pretoucher.Frontier frontier = pretoucher.track();
+                frontier.writerMaps(file.toFile(), BufferUtil.address(writers), 0, 64 * MB);
+                writerAt(frontier, file, 0, Pretoucher.AHEAD);
+                mapped = residentKilobytes(BufferUtil.address(writers));
+            }
+            finally
+            {
+                IoUtil.unmap(writers);
+            }
+        }
+        // Populated through the writer's mapping (its pages are mapped there), not only paged in elsewhere.
+        assertThat(mapped).isGreaterThanOrEqualTo(Pretoucher.AHEAD / 1024);
+        assertThat(inPageCache(file, 0, Pretoucher.AHEAD)).isTrue();
+        // A populating fault on a page not in the page cache would have read a window ahead past the runway.
+        assertThat(inPageCache(file, Pretoucher.AHEAD, 4096)).isFalse();
     }
 
     @Test
@@ -143,6 +180,25 @@ class PretoucherTest
             IoUtil.unmap(range);
             return loaded;
         }
+    }
+
+    /** How much of the mapping starting at {@code address} is mapped in this process ({@code Rss} in /proc/self/smaps), in kB. */
+    private static long residentKilobytes(final long address) throws IOException
+    {
+        final String start = Long.toHexString(address) + "-";
+        boolean inMapping = false;
+        for (final String line : Files.readAllLines(Path.of("/proc/self/smaps")))
+        {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*"))
+            {
+                inMapping = line.startsWith(start);
+            }
+            else if (inMapping && line.startsWith("Rss:"))
+            {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new AssertionError("no mapping at " + start);
     }
 
     private Path sparse(final String name, final long length) throws IOException
