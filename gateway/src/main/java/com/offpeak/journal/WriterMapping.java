@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a journal writer does each time it starts writing through a new chunk of the memory mapping
- * Chronicle writes its cycle file through (a chunk every 64 MB or so): with a {@link Pretoucher}
- * following it, it tells the pretoucher where that chunk is mapped, so that the pretoucher faults the
- * pages ahead in through the writer's own mapping; with none, it turns the kernel's read-ahead off for
- * the chunk. Single writer thread.
+ * Chronicle writes its cycle file through (a chunk every 64 MB or so): it turns the kernel's read-ahead
+ * off for the chunk and, with a {@link Pretoucher} following it, tells the pretoucher where that chunk
+ * is mapped, so that the pretoucher faults the pages ahead in through the writer's own mapping. Single
+ * writer thread.
  *
  * <p>Why the pretoucher needs the writer's own mapping: a page mapped in another mapping of the same
  * file, even one already in the page cache, still faults on the writer's first write to it: the
@@ -22,14 +22,20 @@ import org.slf4j.LoggerFactory;
  * 15% of the pipeline stage thread's time at full throughput (benchmarks/README.md, Pipeline, "The
  * writer's own page faults").
  *
- * <p>Why no read-ahead without a pretoucher: a write to a page that is not in the page cache yet faults,
- * and for an ordinary mapping the fault handler reads ahead, allocating and zero-filling a read-ahead
- * window (8 MB on our VMs) before the write goes on: 20-40 ms on the writer's thread. Under
+ * <p>Why no read-ahead: a write to a page that is not in the page cache yet faults, and for an
+ * ordinary mapping the fault handler reads ahead, allocating and zero-filling a read-ahead window
+ * (8 MB on our VMs) before the write goes on: 20-40 ms on the faulting thread's core. Under
  * {@code MADV_RANDOM} (Linux's {@code VM_RAND_READ}) the fault brings in that one page, about 20 µs
- * here. That costs throughput (two fifths in the pipeline benchmark) and gives the latency tail back:
- * a yielding pipeline at 100k inputs/s had a p99 of 4-9 ms this way against 18-33 ms with the
- * pretoucher (benchmarks/README.md, Pipeline, "The writers' read-ahead"). A writer the pretoucher
- * follows keeps the default: with the advice as well the pipeline ran 6-10% slower.
+ * here. Without a pretoucher every page costs the writer such a fault, which costs throughput (two
+ * fifths in the pipeline benchmark) and gives the latency tail back: a yielding pipeline at 100k
+ * inputs/s had a p99 of 4-9 ms this way against 18-33 ms with the pretoucher (benchmarks/README.md,
+ * Pipeline, "The writers' read-ahead"). With one, the pretoucher puts each piece in the page cache
+ * before it populates it, but that alone does not keep the kernel from reading ahead: a page read
+ * ahead carries a mark, and a later fault on it reads the next window ahead, so a single fault the
+ * writer takes ahead of the pretoucher starts a chain of windows. With the advice as well the
+ * pipeline ran 20-45% faster (2026-12-06: benchmarks/README.md, Pipeline, "The populating fault's
+ * read-ahead"). What the process's own readers read through the chunk (the snapshot replica, the
+ * tailers) is what was just written, in the page cache already.
  *
  * <p>Only advice: where libc's {@code madvise} cannot be called, or refuses, the writer goes on with
  * the kernel's default (and the log says so, once per writer).
@@ -38,8 +44,8 @@ final class WriterMapping
 {
     private static final Logger LOG = LoggerFactory.getLogger(WriterMapping.class);
     private final Pretoucher.Frontier frontier;
-    /** True for a writer no pretoucher follows, where libc can be called. */
-    private final boolean withoutReadAhead;
+    /** True where libc can be called. */
+    private final boolean advisable;
     /** The chunk the writer wrote through last. */
     private BytesStore<?, ?> current;
     private boolean refused;
@@ -48,7 +54,7 @@ final class WriterMapping
     WriterMapping(final Pretoucher.Frontier frontier)
     {
         this.frontier = frontier;
-        withoutReadAhead = frontier == Pretoucher.Frontier.UNTRACKED && Libc.calls() != null;
+        advisable = Libc.calls() != null;
     }
 
     /** Called with the bytes of the document being written into {@code file}, after writing into it. */
@@ -62,14 +68,12 @@ final class WriterMapping
         current = store;
         // A chunk maps the file from its start() up to its capacity() (file offsets), overlap included.
         final long address = chunk.addressForRead(chunk.start());
-        if (!withoutReadAhead)
-        {
-            frontier.writerMaps(file, address, chunk.start(), chunk.capacity());
-        }
-        else if (!refused && Libc.calls().madvise(new Pointer(address), chunk.capacity() - chunk.start(), Libc.MADV_RANDOM) != 0)
+        // Advised before the pretoucher hears of the chunk, so that none of its faults there reads ahead.
+        if (advisable && !refused && Libc.calls().madvise(new Pointer(address), chunk.capacity() - chunk.start(), Libc.MADV_RANDOM) != 0)
         {
             refused = true;
             LOG.warn("madvise(MADV_RANDOM) failed (errno {}): the journal writer keeps the kernel's read-ahead", Libc.lastError());
         }
+        frontier.writerMaps(file, address, chunk.start(), chunk.capacity());
     }
 }
