@@ -36,13 +36,14 @@ import org.slf4j.LoggerFactory;
  * {@code madvise(MADV_WILLNEED)} and then {@code madvise(MADV_POPULATE_WRITE)}: the pages are
  * zero-filled, their blocks reserved and mapped writable there, as the writer's first write to each
  * would, and the writer takes no fault at all. The first call puts exactly the piece in the page
- * cache; without it the populating fault read ahead a whole window, every 8 MB a single 20-30 ms
- * stretch in the kernel (2026-12-06: a 512 MB file populated this way took 1.3-1.4 s, with it
- * 0.27-0.30 s and no call over 1 ms). Neither call writes anything. If the writer has moved on and
- * its chunk is unmapped meanwhile, the populating call fails ({@code ENOMEM}) and the piece is paged
- * in the other way, and if Chronicle has mapped something else there, it faults in pages of that
- * instead, which is harmless. Past the writer's chunk (its
- * next one is not mapped yet), or on a kernel without the call, a piece is a
+ * cache, so the populating faults only map it; without it the first fault read a whole window ahead,
+ * every 8 MB a single 20-30 ms stretch in the kernel (2026-12-06: a 512 MB file populated this way
+ * took 1.3-1.4 s, with it 0.27-0.30 s and no call over 1 ms), and since the writer's chunk is advised
+ * {@code MADV_RANDOM} ({@code WriterMapping}) each fault would bring in its one page alone. Neither
+ * call writes anything. If the writer has moved on and its chunk is unmapped meanwhile, the
+ * populating call fails ({@code ENOMEM}) and the piece is paged in the other way, and if Chronicle
+ * has mapped something else there, it faults in pages of that instead, which is harmless. Past the
+ * writer's chunk (its next one is not mapped yet), or on a kernel without the call, a piece is a
  * {@link MappedByteBuffer#load() load} of a slice of a read-only mapping of the file:
  * {@code madvise(WILLNEED)} over exactly that range, then a read of each page, so the pages are in
  * the page cache and the writer's fault only maps them. Reading the file instead ({@code pread}, the
@@ -264,8 +265,8 @@ public final class Pretoucher implements AutoCloseable
             }
             final Pointer at = new Pointer(chunk.address() + (from - chunk.start()));
             final long bytes = touchedTo + length - from;
-            // Exactly the piece into the page cache first: a populating fault on a page not in the cache
-            // reads a whole window (8 MB) ahead in one go, 20-30 ms in the kernel without yielding the core.
+            // Exactly the piece into the page cache first, in one call, so the populating faults only map
+            // it (a fault on a page not in the cache reads a window ahead, or under MADV_RANDOM its one page).
             // Only advice: if refused, the populate below still faults the piece in.
             Libc.calls().madvise(at, bytes, Libc.MADV_WILLNEED);
             if (Libc.calls().madvise(at, bytes, Libc.MADV_POPULATE_WRITE) == 0)

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * ahead carries a mark, and a later fault on it reads the next window ahead, so a single fault the
  * writer takes ahead of the pretoucher starts a chain of windows. With the advice as well the
  * pipeline ran 20-45% faster (2026-12-06: benchmarks/README.md, Pipeline, "The populating fault's
- * read-ahead"). What the process's own readers read through the chunk (the snapshot replica, the
- * tailers) is what was just written, in the page cache already.
+ * read-ahead"). A reader in the process that shares the chunk reads what was just written, which is
+ * in the page cache already.
  *
  * <p>Only advice: where libc's {@code madvise} cannot be called, or refuses, the writer goes on with
  * the kernel's default (and the log says so, once per writer).
