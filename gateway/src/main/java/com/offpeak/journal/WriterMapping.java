@@ -44,17 +44,15 @@ final class WriterMapping
 {
     private static final Logger LOG = LoggerFactory.getLogger(WriterMapping.class);
     private final Pretoucher.Frontier frontier;
-    /** True where libc can be called. */
-    private final boolean advisable;
     /** The chunk the writer wrote through last. */
     private BytesStore<?, ?> current;
-    private boolean refused;
+    /** False where libc cannot be called, or once it has refused the advice. */
+    private boolean advising = Libc.calls() != null;
 
     /** For the writer that advances {@code frontier}. */
     WriterMapping(final Pretoucher.Frontier frontier)
     {
         this.frontier = frontier;
-        advisable = Libc.calls() != null;
     }
 
     /** Called with the bytes of the document being written into {@code file}, after writing into it. */
@@ -69,9 +67,9 @@ final class WriterMapping
         // A chunk maps the file from its start() up to its capacity() (file offsets), overlap included.
         final long address = chunk.addressForRead(chunk.start());
         // Advised before the pretoucher hears of the chunk, so that none of its faults there reads ahead.
-        if (advisable && !refused && Libc.calls().madvise(new Pointer(address), chunk.capacity() - chunk.start(), Libc.MADV_RANDOM) != 0)
+        if (advising && Libc.calls().madvise(new Pointer(address), chunk.capacity() - chunk.start(), Libc.MADV_RANDOM) != 0)
         {
-            refused = true;
+            advising = false;
             LOG.warn("madvise(MADV_RANDOM) failed (errno {}): the journal writer keeps the kernel's read-ahead", Libc.lastError());
         }
         frontier.writerMaps(file, address, chunk.start(), chunk.capacity());

@@ -83,7 +83,7 @@ class PretoucherTest
     @Test
     void populatesTheWritersOwnMappingWithoutReadingAheadPastTheRunway() throws Exception
     {
-        assumeTrue(Libc.calls() != null && Files.isReadable(Path.of("/proc/self/smaps")), "no libc or no /proc/self/smaps here");
+        assumeTrue(Libc.calls() != null && Files.isReadable(ProcSmaps.FILE), "no libc or no /proc/self/smaps here");
         final Path file = sparse("f.cq4", 128 * MB);
         final long mapped;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
@@ -182,23 +182,11 @@ class PretoucherTest
         }
     }
 
-    /** How much of the mapping starting at {@code address} is mapped in this process ({@code Rss} in /proc/self/smaps), in kB. */
+    /** How much of the mapping starting at {@code address} is mapped in this process, in kB. */
     private static long residentKilobytes(final long address) throws IOException
     {
-        final String start = Long.toHexString(address) + "-";
-        boolean inMapping = false;
-        for (final String line : Files.readAllLines(Path.of("/proc/self/smaps")))
-        {
-            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*"))
-            {
-                inMapping = line.startsWith(start);
-            }
-            else if (inMapping && line.startsWith("Rss:"))
-            {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new AssertionError("no mapping at " + start);
+        return ProcSmaps.read().stream().filter(m -> m.start() == address).findFirst()
+            .orElseThrow(() -> new AssertionError("no mapping at " + Long.toHexString(address))).rssKilobytes();
     }
 
     private Path sparse(final String name, final long length) throws IOException

@@ -7,7 +7,6 @@ import com.offpeak.pipeline.InputCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -15,15 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A journal writer no pretoucher follows maps its cycle file with {@code MADV_RANDOM}, one the
- * pretoucher follows without: the kernel lists the advice as {@code rr} in the mapping's
- * {@code VmFlags} ({@code /proc/self/smaps}), so the tests read it from there. A writer the
+ * Every journal writer maps its cycle file with {@code MADV_RANDOM}, one the pretoucher follows
+ * too: the kernel lists the advice as {@code rr} in the mapping's {@code VmFlags}
+ * ({@code /proc/self/smaps}), so the tests read it from there. A writer the
  * pretoucher follows finds the pages ahead of it already faulted in through its own mapping: its
  * thread's page-fault count ({@code /proc/thread-self/stat}) hardly moves while it writes them.
  */
 class WriterMappingTest
 {
-    private static final Path SMAPS = Path.of("/proc/self/smaps");
     private static final Path THREAD_STAT = Path.of("/proc/thread-self/stat");
     /** Written after the pretoucher has caught up: 2,048 pages, well inside its 32 MB runway. */
     private static final long WRITTEN = 8L << 20;
@@ -52,7 +50,7 @@ class WriterMappingTest
     @Test
     void theOutputJournalsWriterToo() throws IOException
     {
-        assumeTrue(Files.isReadable(SMAPS), "no /proc/self/smaps: not Linux");
+        assumeTrue(Files.isReadable(ProcSmaps.FILE), "no /proc/self/smaps: not Linux");
         try (OutputJournal journal = new OutputJournal(data))
         {
             final ExpandableArrayBuffer output = new ExpandableArrayBuffer(64);
@@ -128,7 +126,7 @@ class WriterMappingTest
     /** The flags of the input journal's mappings once a writer advancing {@code frontier} has committed one input. */
     private List<List<String>> afterOneInput(final Pretoucher.Frontier frontier) throws IOException
     {
-        assumeTrue(Files.isReadable(SMAPS), "no /proc/self/smaps: not Linux");
+        assumeTrue(Files.isReadable(ProcSmaps.FILE), "no /proc/self/smaps: not Linux");
         try (InputJournal journal = new InputJournal(data, Durability.ASYNC, frontier))
         {
             final InputCommand input = new InputCommand();
@@ -145,20 +143,7 @@ class WriterMappingTest
     private static List<List<String>> flagsOfMappings(final Path dir) throws IOException
     {
         final String prefix = dir.toRealPath().toString();
-        final List<List<String>> flags = new ArrayList<>();
-        boolean inCycleFile = false;
-        for (final String line : Files.readAllLines(SMAPS))
-        {
-            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*"))
-            {
-                final int path = line.indexOf('/');
-                inCycleFile = path >= 0 && line.substring(path).startsWith(prefix) && line.endsWith(".cq4");
-            }
-            else if (inCycleFile && line.startsWith("VmFlags:"))
-            {
-                flags.add(List.of(line.substring("VmFlags:".length()).trim().split(" ")));
-            }
-        }
-        return flags;
+        return ProcSmaps.read().stream().filter(m -> m.path().startsWith(prefix) && m.path().endsWith(".cq4"))
+            .map(ProcSmaps.Mapping::vmFlags).toList();
     }
 }
